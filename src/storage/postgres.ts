@@ -1,0 +1,61 @@
+/** PostgreSQL storage through `pg` and `@prisma/adapter-pg`. */
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+
+/** Pool options from a URL, as discrete fields (see `migrationPool` for why). */
+export function poolOptionsFromUrl(databaseUrl: string): pg.PoolConfig {
+  const url = new URL(databaseUrl);
+  const sslmode = url.searchParams.get('sslmode');
+  return {
+    host: decodeURIComponent(url.hostname) || '127.0.0.1',
+    port: url.port ? Number(url.port) : 5432,
+    user: decodeURIComponent(url.username) || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    database: decodeURIComponent(url.pathname.slice(1)),
+    ssl: sslmode && sslmode !== 'disable' ? { rejectUnauthorized: sslmode === 'verify-full' } : undefined,
+    connectionTimeoutMillis: 5_000,
+    allowExitOnIdle: true,
+  };
+}
+
+export function createPostgresAdapter(databaseUrl: string, poolSize = 10) {
+  const pool = new pg.Pool({ ...poolOptionsFromUrl(databaseUrl), max: poolSize });
+  return { adapter: new PrismaPg(pool), close: () => pool.end() };
+}
+
+/** pg type OIDs of `name` and `"char"`, which the JS schema engine cannot read. */
+const NAME_OID = 19;
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function reportNameColumnsAsText<T>(result: T): T {
+  for (const field of (result as QueryResultLike)?.fields ?? []) {
+    if (field.dataTypeID === NAME_OID || field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+  }
+  return result;
+}
+
+function patchQuery(target: { query: (...args: never[]) => unknown }) {
+  const original = target.query.bind(target) as (...args: unknown[]) => unknown;
+  // The schema engine only uses the promise form of query().
+  target.query = ((...args: unknown[]) => {
+    const result = original(...args);
+    return result instanceof Promise ? result.then(reportNameColumnsAsText) : result;
+  }) as typeof target.query;
+}
+
+/**
+ * A pool for the Prisma CLI's JS schema engine. Work-around for prisma/orm#27403: the engine
+ * fails with "Column type 'name' could not be deserialized" when introspecting the catalog,
+ * so every result reports `name`/`"char"` columns as `text`. The pool is built from discrete
+ * fields rather than a connection string because adapter-pg's shadow-database connection
+ * copies these options with another database name, which a connection string would override.
+ */
+export function migrationPool(databaseUrl: string): pg.Pool {
+  const pool = new pg.Pool({ ...poolOptionsFromUrl(databaseUrl), max: 2 });
+  patchQuery(pool);
+  pool.on('connect', (client) => patchQuery(client));
+  return pool;
+}
