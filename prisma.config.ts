@@ -20,7 +20,7 @@ process.env.CHECKPOINT_DISABLE ??= '1';
 // finished (the CLI never closes its adapter). In this CLI process only, long timers must
 // not hold the event loop open.
 const originalSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = ((handler: () => void, ms?: number, ...args: unknown[]) => {
+globalThis.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
   const timer = originalSetTimeout(handler, ms, ...args);
   if ((ms ?? 0) >= 1000) timer.unref();
   return timer;

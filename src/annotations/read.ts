@@ -1,8 +1,8 @@
 /** Reads an annotated article from disk and checks it completely before anyone loads it. */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import countries from 'world-countries';
 import { type Annotation, annotationSchema } from './format.js';
+import { isoAlpha2Codes } from '../reference/countries.js';
 import { AnnotationError, findAnnotationProblems } from './validate.js';
 
 export interface AnnotatedArticle {
@@ -13,9 +13,6 @@ export interface AnnotatedArticle {
   path: string;
 }
 
-export const isoAlpha2Codes: ReadonlySet<string> = new Set(
-  countries.filter((c) => c.status === 'officially-assigned').map((c) => c.cca2),
-);
 
 export async function readAnnotatedArticle(annotationPath: string): Promise<AnnotatedArticle> {
   const raw: unknown = JSON.parse(await readFile(annotationPath, 'utf8'));
