@@ -1,0 +1,14 @@
+/** Imports every model's types and fields, then builds the schema. */
+import { builder } from '../builder.js';
+import './enums.js';
+import './filters.js';
+import './evidence.js';
+import './article.js';
+import './country.js';
+import './person.js';
+import './organization.js';
+import './statement.js';
+import './event.js';
+import './mention.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

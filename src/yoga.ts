@@ -1,0 +1,16 @@
+/** The GraphQL-over-HTTP server, without a port: src/server.ts listens, tests call yoga.fetch. */
+import { createYoga } from 'graphql-yoga';
+import { config } from './config.js';
+import { schema } from './schema/index.js';
+import { exampleQuery } from './graphiql-example.js';
+
+export const yoga = createYoga({
+  schema,
+  graphqlEndpoint: '/graphql',
+  landingPage: false,
+  // Errors thrown on purpose (GraphQLError) reach the client; anything else is masked as
+  // "Unexpected error." and logged, in every environment.
+  maskedErrors: true,
+  graphiql: { title: 'News knowledge graph', defaultQuery: exampleQuery },
+  logging: config.isProduction ? 'info' : 'warn',
+});
