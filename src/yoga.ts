@@ -1,6 +1,7 @@
 /** The GraphQL-over-HTTP server, without a port: src/server.ts listens, tests call yoga.fetch. */
-import { createYoga } from 'graphql-yoga';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { config } from './config.js';
+import { prisma } from './db.js';
 import { schema } from './schema/index.js';
 import { exampleQuery } from './graphiql-example.js';
 
@@ -13,4 +14,13 @@ export const yoga = createYoga({
   maskedErrors: true,
   graphiql: { title: 'News knowledge graph', defaultQuery: exampleQuery },
   logging: config.isProduction ? 'info' : 'warn',
+  plugins: [
+    // /health (built in) says the process is up; /ready says it can answer from its database.
+    useReadinessCheck({
+      endpoint: '/ready',
+      check: async () => {
+        await prisma.$queryRaw`SELECT 1`;
+      },
+    }),
+  ],
 });
