@@ -4,11 +4,10 @@
  * the service's rule: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
  */
 import { defineConfig } from 'prisma/config';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { openPGlite } from './src/storage/pglite.ts';
-import { migrationPool } from './src/storage/postgres.ts';
+import { createMigrationAdapter } from './src/storage/postgres.ts';
 
 // The CLI does not read .env when a config file exists, and the schema's datasource needs a
 // non-empty url for generate to produce anything; with PGlite the url is never used.
@@ -37,7 +36,7 @@ export default defineConfig({
   migrations: { path: 'prisma/migrations' },
   adapter: () => {
     adapter ??= databaseUrl
-      ? Promise.resolve(new PrismaPg(migrationPool(databaseUrl)))
+      ? Promise.resolve(createMigrationAdapter(databaseUrl))
       : openPGlite(process.env.DATA_DIR || './data').then((pglite) => new PrismaPGlite(pglite));
     return adapter;
   },

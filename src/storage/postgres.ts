@@ -59,3 +59,29 @@ export function migrationPool(databaseUrl: string): pg.Pool {
   pool.on('connect', (client) => patchQuery(client));
   return pool;
 }
+
+/**
+ * The driver adapter for the Prisma CLI on PostgreSQL. Besides the pool work-around above,
+ * adapter-pg's `executeScript` splits a migration on every ";", which breaks any migration
+ * with a function body (`$$ ... ; ... $$`). A whole script can go to PostgreSQL as one simple
+ * query instead: the server parses the statements itself and runs them in one implicit
+ * transaction, so a failing migration leaves nothing half-applied.
+ */
+export function createMigrationAdapter(databaseUrl: string): PrismaPg {
+  const pool = migrationPool(databaseUrl);
+  const factory = new PrismaPg(pool);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await adapter.underlyingDriver().query(script);
+      } catch (error) {
+        // Lets adapter-pg turn the pg error into the error shape the schema engine reports.
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
