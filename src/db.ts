@@ -14,8 +14,9 @@ export const prisma = new PrismaClient({
   adapter: storage.adapter,
   log: [
     { emit: 'event', level: 'query' },
+    // Errors are not printed here: they reach the caller, which reports or handles them
+    // (yoga logs the unexpected ones it masks).
     { emit: 'stdout', level: 'warn' },
-    { emit: 'stdout', level: 'error' },
   ],
 });
 
@@ -36,6 +37,6 @@ prisma.$on('query', (event) => {
 /** Disconnects Prisma and closes the storage (PGlite or the pg pool). Safe to call twice. */
 let closing: Promise<void> | undefined;
 export function closeDatabase(): Promise<void> {
-  closing ??= prisma.$disconnect().then(() => storage.close());
+  closing ??= prisma.$disconnect().finally(() => storage.close());
   return closing;
 }

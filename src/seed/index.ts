@@ -7,14 +7,17 @@ import { seedAnnotationPaths } from './paths.js';
 
 export async function seedDatabase(
   prisma: PrismaClient,
-  options: { force?: boolean; log?: (line: string) => void } = {},
+  options: { force?: boolean; log?: (line: string) => void; dir?: string } = {},
 ): Promise<LoadResult[]> {
   const log = options.log ?? (() => {});
+  // Every file is read and checked before anything is written: one bad annotation stops
+  // the whole seed instead of leaving the articles before it loaded.
+  const articles = await Promise.all((await seedAnnotationPaths(options.dir)).map(readAnnotatedArticle));
   const countries = await loadCountries(prisma);
   log(`countries: ${countries} added (${await prisma.country.count()} in all)`);
   const results: LoadResult[] = [];
-  for (const path of await seedAnnotationPaths()) {
-    const result = await loadAnnotatedArticle(prisma, await readAnnotatedArticle(path), options);
+  for (const article of articles) {
+    const result = await loadAnnotatedArticle(prisma, article, options);
     log(
       result.status === 'unchanged'
         ? `article ${result.key}: unchanged`
