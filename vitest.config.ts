@@ -13,6 +13,12 @@ import { defineConfig } from 'vitest/config';
 const storages = ['pglite', 'postgres'] as const;
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships both CommonJS (main) and ESM (module) builds. Node loads the external
+    // packages (yoga, Pothos) with the CommonJS one, while Vite would give src/ the ESM one:
+    // two copies of graphql, and a GraphQLError from src/ would not be recognised (and masked).
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     // Child processes: PGlite (WebAssembly) and Prisma are happier in their own process than
     // in worker threads, and a crash takes one file down, not the run.

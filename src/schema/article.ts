@@ -8,7 +8,7 @@ export const Article = builder.prismaNode('Article', {
   // node(id:) answers null for a row that does not exist, instead of an internal error.
   nullable: true,
   // Select mode: the body is loaded only when a query asks for it, not with every evidence span.
-  select: { id: true },
+  select: { id: true, key: true },
   description: 'A news article, with the exact text that evidence spans point into.',
   fields: (t) => ({
     title: t.exposeString('title'),
