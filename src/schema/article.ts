@@ -1,7 +1,14 @@
 /** Articles: the sources every fact in the graph points back to. */
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
+import { articleSpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { DatePrecision } from './enums.js';
+import { eventList } from './event.js';
+import { ArticleFilter } from './filters.js';
+import { listOf } from './lists.js';
+import { ArticleOrder } from './ordering.js';
+import { statementList } from './statement.js';
 
 export const Article = builder.prismaNode('Article', {
   id: { field: 'key' },
@@ -22,16 +29,35 @@ export const Article = builder.prismaNode('Article', {
     url: t.exposeString('url', { nullable: true }),
     contentHash: t.exposeString('contentHash', { description: 'sha256 of body, hex.' }),
     source: t.relation('source'),
-    statements: t.relatedConnection('statements', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
-    events: t.relatedConnection('events', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
+    statements: t.relatedConnection('statements', {
+      cursor: 'id',
+      totalCount: true,
+      args: statementList.args,
+      query: (args) => statementList.query(args),
+    }),
+    events: t.relatedConnection('events', {
+      cursor: 'id',
+      totalCount: true,
+      args: eventList.args,
+      query: (args) => eventList.query(args),
+    }),
   }),
 });
+
+const articleList = listOf<Prisma.ArticleWhereInput, Prisma.ArticleOrderByWithRelationInput>(
+  articleSpec,
+  ArticleFilter,
+  ArticleOrder,
+  ['PUBLISHED_ON_DESC'],
+);
 
 builder.queryFields((t) => ({
   articles: t.prismaConnection({
     type: 'Article',
     cursor: 'id',
-    totalCount: () => prisma.article.count(),
-    resolve: (query) => prisma.article.findMany({ ...query, orderBy: [{ publishedOn: 'desc' }, { id: 'asc' }] }),
+    description: 'Articles, filtered and ordered; by default newest first.',
+    args: articleList.args,
+    totalCount: (_root, args) => prisma.article.count({ where: articleList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.article.findMany({ ...query, ...articleList.query(args) }),
   }),
 }));

@@ -3,7 +3,13 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-import { StringFilter, stringWhere } from './filters.js';
+import { countrySpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { eventList } from './event.js';
+import { CountryFilter } from './filters.js';
+import { listOf } from './lists.js';
+import { CountryOrder } from './ordering.js';
+import { statementList } from './statement.js';
 
 export const Country = builder.prismaNode('Country', {
   id: { field: 'code' },
@@ -22,17 +28,21 @@ export const Country = builder.prismaNode('Country', {
     }),
     region: t.exposeString('region', { nullable: true }),
     subregion: t.exposeString('subregion', { nullable: true }),
+    statementCount: t.exposeInt('statementCount', { description: 'Number of statements about it (kept by the database).' }),
+    eventCount: t.exposeInt('eventCount', { description: 'Number of events that took place in it.' }),
     statementsAbout: t.relatedConnection('statementsAbout', {
-      description: 'Statements about this country, in the order they were recorded.',
+      description: 'Statements about this country; by default in the order they were recorded.',
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: statementList.args,
+      query: (args) => statementList.query(args),
     }),
     events: t.relatedConnection('events', {
-      description: 'Events that took place in this country.',
+      description: 'Events that took place in this country; by default by start date.',
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: [{ startDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] },
+      args: eventList.args,
+      query: (args) => eventList.query(args),
     }),
     ledOrganizations: t.relation('ledOrganizations', { description: 'Organizations this country leads.' }),
     mentions: t.relatedConnection('mentions', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
@@ -45,27 +55,12 @@ const countryCode = z
   .regex(/^[A-Za-z]{2,3}$/, 'code must be an ISO 3166-1 alpha-2 or alpha-3 code, e.g. "UZ" or "UZB"')
   .transform((code) => code.toUpperCase());
 
-interface CountryFilterShape {
-  code?: string | null;
-  name?: Parameters<typeof stringWhere>[0];
-}
-
-export const CountryFilter = builder.inputRef<CountryFilterShape>('CountryFilter').implement({
-  fields: (t) => ({
-    code: t.string({ description: 'Alpha-2 or alpha-3 code, any case.', validate: countryCode }),
-    name: t.field({ type: StringFilter }),
-  }),
-});
-
-/** Prisma `where` for a CountryFilter: a 3-letter code matches alpha3, a 2-letter one the code. */
-export function countryWhere(filter: CountryFilterShape | null | undefined) {
-  if (!filter) return undefined;
-  const code = filter.code ?? undefined;
-  return {
-    ...(code && (code.length === 3 ? { alpha3: code } : { code })),
-    ...(filter.name && { name: stringWhere(filter.name) }),
-  };
-}
+const countryList = listOf<Prisma.CountryWhereInput, Prisma.CountryOrderByWithRelationInput>(
+  countrySpec,
+  CountryFilter,
+  CountryOrder,
+  ['CODE_ASC'],
+);
 
 builder.queryFields((t) => ({
   country: t.prismaField({
@@ -89,9 +84,9 @@ builder.queryFields((t) => ({
   countries: t.prismaConnection({
     type: 'Country',
     cursor: 'code',
-    args: { where: t.arg({ type: CountryFilter }) },
-    totalCount: (_root, args) => prisma.country.count({ where: countryWhere(args.where) }),
-    resolve: (query, _root, args) =>
-      prisma.country.findMany({ ...query, where: countryWhere(args.where), orderBy: { code: 'asc' } }),
+    description: 'The ISO 3166-1 countries, filtered and ordered (e.g. by number of statements about them).',
+    args: countryList.args,
+    totalCount: (_root, args) => prisma.country.count({ where: countryList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.country.findMany({ ...query, ...countryList.query(args) }),
   }),
 }));

@@ -1,9 +1,15 @@
 /** Events: what happened, when (with precision), where, who took part, and the evidence. */
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
+import { eventSpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { Country } from './country.js';
 import { DatePrecision, EventKind, ParticipantRole } from './enums.js';
 import { Evidence, articleForEvidence } from './evidence.js';
+import { EventFilter } from './filters.js';
+import { listOf } from './lists.js';
+import { EventOrder } from './ordering.js';
+import { statementList } from './statement.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
 
@@ -32,14 +38,16 @@ export const Event = builder.prismaNode('Event', {
     subEvents: t.relatedConnection('subEvents', {
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: [{ startDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] },
+      args: eventList.args,
+      query: (args) => eventList.query(args),
     }),
     participants: t.relation('participants', { query: { orderBy: { id: 'asc' } } }),
     statements: t.relatedConnection('statements', {
       description: 'Statements made at this event.',
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: statementList.args,
+      query: (args) => statementList.query(args),
     }),
     article: t.relation('article'),
     evidence: t.field({
@@ -77,36 +85,20 @@ export const EventParticipant = builder.prismaObject('EventParticipant', {
   }),
 });
 
-interface EventFilterShape {
-  kind?: (typeof EventKind)['$inferType'] | null;
-  countryCode?: string | null;
-}
-
-const EventFilter = builder.inputRef<EventFilterShape>('EventFilter').implement({
-  fields: (t) => ({
-    kind: t.field({ type: EventKind }),
-    countryCode: t.string({ description: 'ISO 3166-1 alpha-2 code of the country it took place in.' }),
-  }),
-});
-
-function eventWhere(filter: EventFilterShape | null | undefined) {
-  return {
-    ...(filter?.kind && { kind: filter.kind }),
-    ...(filter?.countryCode && { countryCode: filter.countryCode.toUpperCase() }),
-  };
-}
+export const eventList = listOf<Prisma.EventWhereInput, Prisma.EventOrderByWithRelationInput>(
+  eventSpec,
+  EventFilter,
+  EventOrder,
+  ['START_DATE_ASC'],
+);
 
 builder.queryFields((t) => ({
   events: t.prismaConnection({
     type: 'Event',
     cursor: 'id',
-    args: { where: t.arg({ type: EventFilter }) },
-    totalCount: (_root, args) => prisma.event.count({ where: eventWhere(args.where) }),
-    resolve: (query, _root, args) =>
-      prisma.event.findMany({
-        ...query,
-        where: eventWhere(args.where),
-        orderBy: [{ startDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-      }),
+    description: 'Events, filtered and ordered; by default by start date (unknown dates last).',
+    args: eventList.args,
+    totalCount: (_root, args) => prisma.event.count({ where: eventList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.event.findMany({ ...query, ...eventList.query(args) }),
   }),
 }));

@@ -1,44 +1,142 @@
 /**
- * Filter inputs shared by the collections. Filters are an allow-list: each input names the
- * few indexed or cheap fields a client may filter on and maps them to a Prisma `where`;
- * nothing else of Prisma's query language is reachable from the API.
+ * GraphQL filter inputs, generated from the allow-list in src/filters/entities.ts: each entity
+ * gets `<Entity>Filter` with its fields plus AND / OR / NOT, and each to-many relation a
+ * `<Entity>ListFilter` with some / none / every.
  */
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import {
+  articleSpec,
+  countrySpec,
+  eventSpec,
+  organizationSpec,
+  participantSpec,
+  personSpec,
+  roleSpec,
+  statementSpec,
+} from '../filters/entities.js';
+import { type EntitySpec, FILTER_LIMITS, type FilterValue, measureFilter } from '../filters/spec.js';
+import { EventKind, OrganizationKind, ParticipantRole, StatementKind } from './enums.js';
 
-/** Largest list accepted by an `in` filter. */
-export const MAX_IN_LIST = 100;
+const enums = { EventKind, OrganizationKind, ParticipantRole, StatementKind } as const;
 
-export interface StringFilterShape {
-  equals?: string | null;
-  in?: string[] | null;
-  contains?: string | null;
-  startsWith?: string | null;
-}
+const inList = z.array(z.unknown()).max(FILTER_LIMITS.maxInList, `in accepts at most ${FILTER_LIMITS.maxInList} values`);
+const nonEmpty = (op: string) => z.string().min(1, `${op} needs at least one character`);
 
-export const StringFilter = builder.inputRef<StringFilterShape>('StringFilter').implement({
+export const StringFilter = builder.inputRef<FilterValue>('StringFilter').implement({
   description: 'Case-insensitive string matching. Several operators together must all hold.',
   fields: (t) => ({
     equals: t.string(),
-    in: t.stringList({ validate: z.array(z.string()).max(MAX_IN_LIST, `in accepts at most ${MAX_IN_LIST} values`) }),
-    contains: t.string({ validate: z.string().min(1, 'contains needs at least one character') }),
-    startsWith: t.string({ validate: z.string().min(1, 'startsWith needs at least one character') }),
+    in: t.stringList({ validate: inList }),
+    contains: t.string({ validate: nonEmpty('contains') }),
+    startsWith: t.string({ validate: nonEmpty('startsWith') }),
+    isNull: t.boolean({ description: 'true: the value is missing; false: it is present.' }),
   }),
 });
 
-/** The Prisma string filter for a StringFilter input (always case-insensitive). */
-export function stringWhere(filter: StringFilterShape | null | undefined) {
-  if (!filter) return undefined;
-  return {
-    mode: 'insensitive' as const,
-    ...(filter.equals != null && { equals: filter.equals }),
-    ...(filter.in != null && { in: filter.in }),
-    ...(filter.contains != null && { contains: filter.contains }),
-    ...(filter.startsWith != null && { startsWith: filter.startsWith }),
-  };
+export const IntFilter = builder.inputRef<FilterValue>('IntFilter').implement({
+  description: 'Integer comparison. Several operators together must all hold.',
+  fields: (t) => ({
+    equals: t.int(),
+    in: t.intList({ validate: inList }),
+    gt: t.int(),
+    gte: t.int(),
+    lt: t.int(),
+    lte: t.int(),
+  }),
+});
+
+export const DateFilter = builder.inputRef<FilterValue>('DateFilter').implement({
+  description: 'Date comparison (YYYY-MM-DD). A MONTH-precision date compares as its first day.',
+  fields: (t) => ({
+    equals: t.field({ type: 'Date' }),
+    gt: t.field({ type: 'Date' }),
+    gte: t.field({ type: 'Date' }),
+    lt: t.field({ type: 'Date' }),
+    lte: t.field({ type: 'Date' }),
+    isNull: t.boolean({ description: 'true: the date is unknown; false: it is known.' }),
+  }),
+});
+
+const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2,3}$/, 'code must be an ISO 3166-1 alpha-2 or alpha-3 code, e.g. "UZ" or "UZB"');
+
+const specs = [countrySpec, personSpec, roleSpec, organizationSpec, articleSpec, participantSpec, eventSpec, statementSpec];
+const filterRefs = new Map(specs.map((spec) => [spec, builder.inputRef<FilterValue>(spec.name)]));
+const listRefs = new Map(specs.map((spec) => [spec, builder.inputRef<FilterValue>(`${spec.name.replace(/Filter$/, '')}ListFilter`)]));
+
+const refOf = (spec: EntitySpec) => filterRefs.get(spec) as NonNullable<ReturnType<typeof filterRefs.get>>;
+
+for (const spec of specs) {
+  const ref = refOf(spec);
+  ref.implement({
+    description: spec.description,
+    fields: (t) => {
+      const fields: Record<string, unknown> = {
+        AND: t.field({ type: [ref], description: 'All of these must hold.' }),
+        OR: t.field({ type: [ref], description: 'At least one of these must hold.' }),
+        NOT: t.field({ type: ref, description: 'This must not hold.' }),
+      };
+      for (const [name, field] of Object.entries(spec.fields)) {
+        const description = field.description;
+        switch (field.kind) {
+          case 'string':
+            fields[name] = t.field({ type: StringFilter, description });
+            break;
+          case 'int':
+            fields[name] = t.field({ type: IntFilter, description });
+            break;
+          case 'date':
+            fields[name] = t.field({ type: DateFilter, description });
+            break;
+          case 'enum': {
+            const type = enums[field.enumName as keyof typeof enums];
+            fields[name] = t.field({ type, description });
+            fields[`${name}In`] = t.field({ type: [type], validate: inList, description: `Any of these ${name} values.` });
+            break;
+          }
+          case 'countryCode':
+            fields[name] = t.string({ description, validate: countryCode });
+            break;
+          case 'relation':
+            fields[name] = t.field({ type: refOf(field.target()), description });
+            break;
+          case 'list':
+            fields[name] = t.field({ type: listRefs.get(field.target()) as typeof ref, description });
+            break;
+        }
+      }
+      return fields as never;
+    },
+  });
+
+  const list = listRefs.get(spec) as typeof ref;
+  list.implement({
+    description: `Conditions on a list of related rows (${spec.table}): some, none, or every one of them match.`,
+    fields: (t) => ({
+      some: t.field({ type: ref, description: 'At least one related row matches.' }),
+      none: t.field({ type: ref, description: 'No related row matches.' }),
+      every: t.field({ type: ref, description: 'Every related row matches (true when there are none).' }),
+    }),
+  });
 }
 
-/** Drops undefined keys so a filter without fields becomes `{}` (match everything). */
-export function compact<T extends object>(where: T): T {
-  return Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined)) as T;
-}
+export const CountryFilter = refOf(countrySpec);
+export const PersonFilter = refOf(personSpec);
+export const OrganizationFilter = refOf(organizationSpec);
+export const ArticleFilter = refOf(articleSpec);
+export const EventFilter = refOf(eventSpec);
+export const StatementFilter = refOf(statementSpec);
+
+/** Validation of a whole `where` argument: nesting and size limits. */
+export const filterLimits = z.custom<FilterValue>().superRefine((value, ctx) => {
+  const { depth, conditions } = measureFilter(value);
+  if (depth > FILTER_LIMITS.maxDepth * 2) {
+    ctx.addIssue({ code: 'custom', message: `filter is nested too deeply (at most ${FILTER_LIMITS.maxDepth} levels)` });
+  }
+  if (conditions > FILTER_LIMITS.maxConditions) {
+    ctx.addIssue({ code: 'custom', message: `filter has too many conditions (at most ${FILTER_LIMITS.maxConditions})` });
+  }
+});

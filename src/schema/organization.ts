@@ -3,7 +3,12 @@ import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { OrganizationKind } from './enums.js';
 import { Evidence, articleForEvidence } from './evidence.js';
-import { StringFilter, type StringFilterShape, stringWhere } from './filters.js';
+import { organizationSpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { OrganizationFilter } from './filters.js';
+import { listOf } from './lists.js';
+import { OrganizationOrder } from './ordering.js';
+import { statementList } from './statement.js';
 
 export const Organization = builder.prismaNode('Organization', {
   id: { field: 'key' },
@@ -41,11 +46,13 @@ export const Organization = builder.prismaNode('Organization', {
             }
           : null,
     }),
+    statementCount: t.exposeInt('statementCount', { description: 'Number of statements made (kept by the database).' }),
     statements: t.relatedConnection('statements', {
       description: 'What this organization said, as a speaker.',
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: statementList.args,
+      query: (args) => statementList.query(args),
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles published by this organization (for news agencies).',
@@ -57,35 +64,20 @@ export const Organization = builder.prismaNode('Organization', {
   }),
 });
 
-interface OrganizationFilterShape {
-  name?: StringFilterShape | null;
-  acronym?: StringFilterShape | null;
-  kind?: (typeof OrganizationKind)['$inferType'] | null;
-}
-
-const OrganizationFilter = builder.inputRef<OrganizationFilterShape>('OrganizationFilter').implement({
-  fields: (t) => ({
-    name: t.field({ type: StringFilter }),
-    acronym: t.field({ type: StringFilter }),
-    kind: t.field({ type: OrganizationKind }),
-  }),
-});
-
-function organizationWhere(filter: OrganizationFilterShape | null | undefined) {
-  return {
-    ...(filter?.name && { name: stringWhere(filter.name) }),
-    ...(filter?.acronym && { acronym: stringWhere(filter.acronym) }),
-    ...(filter?.kind && { kind: filter.kind }),
-  };
-}
+const organizationList = listOf<Prisma.OrganizationWhereInput, Prisma.OrganizationOrderByWithRelationInput>(
+  organizationSpec,
+  OrganizationFilter,
+  OrganizationOrder,
+  ['ID_ASC'],
+);
 
 builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: 'Organization',
     cursor: 'id',
-    args: { where: t.arg({ type: OrganizationFilter }) },
-    totalCount: (_root, args) => prisma.organization.count({ where: organizationWhere(args.where) }),
-    resolve: (query, _root, args) =>
-      prisma.organization.findMany({ ...query, where: organizationWhere(args.where), orderBy: { id: 'asc' } }),
+    description: 'Organizations, filtered and ordered.',
+    args: organizationList.args,
+    totalCount: (_root, args) => prisma.organization.count({ where: organizationList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.organization.findMany({ ...query, ...organizationList.query(args) }),
   }),
 }));

@@ -2,7 +2,12 @@
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { Evidence, articleForEvidence } from './evidence.js';
-import { StringFilter, type StringFilterShape, stringWhere } from './filters.js';
+import { personSpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { PersonFilter } from './filters.js';
+import { listOf } from './lists.js';
+import { PersonOrder } from './ordering.js';
+import { statementList } from './statement.js';
 
 export const Person = builder.prismaNode('Person', {
   id: { field: 'key' },
@@ -12,12 +17,14 @@ export const Person = builder.prismaNode('Person', {
   fields: (t) => ({
     name: t.exposeString('name'),
     aliases: t.exposeStringList('aliases', { description: 'Other names the articles use, e.g. a surname alone.' }),
+    statementCount: t.exposeInt('statementCount', { description: 'Number of statements made (kept by the database).' }),
     roles: t.relation('roles', { query: { orderBy: { id: 'asc' } } }),
     statements: t.relatedConnection('statements', {
-      description: 'What this person said, in the order it was recorded.',
+      description: 'What this person said; by default in the order it was recorded.',
       cursor: 'id',
       totalCount: true,
-      query: { orderBy: { id: 'asc' } },
+      args: statementList.args,
+      query: (args) => statementList.query(args),
     }),
     participations: t.relation('participations', { query: { orderBy: { id: 'asc' } } }),
     mentions: t.relatedConnection('mentions', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
@@ -44,27 +51,20 @@ export const Role = builder.prismaObject('Role', {
   }),
 });
 
-interface PersonFilterShape {
-  name?: StringFilterShape | null;
-}
-
-const PersonFilter = builder.inputRef<PersonFilterShape>('PersonFilter').implement({
-  fields: (t) => ({
-    name: t.field({ type: StringFilter }),
-  }),
-});
-
-function personWhere(filter: PersonFilterShape | null | undefined) {
-  return filter?.name ? { name: stringWhere(filter.name) } : {};
-}
+const personList = listOf<Prisma.PersonWhereInput, Prisma.PersonOrderByWithRelationInput>(
+  personSpec,
+  PersonFilter,
+  PersonOrder,
+  ['ID_ASC'],
+);
 
 builder.queryFields((t) => ({
   persons: t.prismaConnection({
     type: 'Person',
     cursor: 'id',
-    args: { where: t.arg({ type: PersonFilter }) },
-    totalCount: (_root, args) => prisma.person.count({ where: personWhere(args.where) }),
-    resolve: (query, _root, args) =>
-      prisma.person.findMany({ ...query, where: personWhere(args.where), orderBy: { id: 'asc' } }),
+    description: 'Persons, filtered and ordered (e.g. by number of statements made).',
+    args: personList.args,
+    totalCount: (_root, args) => prisma.person.count({ where: personList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.person.findMany({ ...query, ...personList.query(args) }),
   }),
 }));

@@ -1,9 +1,13 @@
 /** Statements: who said what, about which countries, with the exact words as evidence. */
 import { builder } from '../builder.js';
+import { statementSpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { prisma } from '../db.js';
-import { CountryFilter, countryWhere } from './country.js';
 import { DatePrecision, StatementKind } from './enums.js';
 import { Evidence, articleForEvidence } from './evidence.js';
+import { StatementFilter } from './filters.js';
+import { listOf } from './lists.js';
+import { StatementOrder } from './ordering.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
 
@@ -78,57 +82,20 @@ export const Statement = builder.prismaNode('Statement', {
   }),
 });
 
-interface CountryListFilterShape {
-  some?: Parameters<typeof countryWhere>[0];
-  none?: Parameters<typeof countryWhere>[0];
-  every?: Parameters<typeof countryWhere>[0];
-}
-
-const CountryListFilter = builder.inputRef<CountryListFilterShape>('CountryListFilter').implement({
-  description: 'Matches a list of countries: some of them, none of them, or every one of them match.',
-  fields: (t) => ({
-    some: t.field({ type: CountryFilter }),
-    none: t.field({ type: CountryFilter }),
-    every: t.field({ type: CountryFilter }),
-  }),
-});
-
-export interface StatementFilterShape {
-  about?: CountryListFilterShape | null;
-  kind?: (typeof StatementKind)['$inferType'] | null;
-  saidOn?: Date | null;
-}
-
-export const StatementFilter = builder.inputRef<StatementFilterShape>('StatementFilter').implement({
-  fields: (t) => ({
-    about: t.field({ type: CountryListFilter }),
-    kind: t.field({ type: StatementKind }),
-    saidOn: t.field({ type: 'Date' }),
-  }),
-});
-
-export function statementWhere(filter: StatementFilterShape | null | undefined) {
-  const about = filter?.about;
-  return {
-    ...(about && {
-      about: {
-        ...(about.some && { some: countryWhere(about.some) }),
-        ...(about.none && { none: countryWhere(about.none) }),
-        ...(about.every && { every: countryWhere(about.every) }),
-      },
-    }),
-    ...(filter?.kind && { kind: filter.kind }),
-    ...(filter?.saidOn && { saidOn: filter.saidOn }),
-  };
-}
+export const statementList = listOf<Prisma.StatementWhereInput, Prisma.StatementOrderByWithRelationInput>(
+  statementSpec,
+  StatementFilter,
+  StatementOrder,
+  ['ID_ASC'],
+);
 
 builder.queryFields((t) => ({
   statements: t.prismaConnection({
     type: 'Statement',
     cursor: 'id',
-    args: { where: t.arg({ type: StatementFilter }) },
-    totalCount: (_root, args) => prisma.statement.count({ where: statementWhere(args.where) }),
-    resolve: (query, _root, args) =>
-      prisma.statement.findMany({ ...query, where: statementWhere(args.where), orderBy: { id: 'asc' } }),
+    description: 'Statements, filtered and ordered; totalCount is counted only when selected.',
+    args: statementList.args,
+    totalCount: (_root, args) => prisma.statement.count({ where: statementList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.statement.findMany({ ...query, ...statementList.query(args) }),
   }),
 }));

@@ -1,0 +1,233 @@
+/**
+ * One declaration per filterable entity, read three ways: as GraphQL input types
+ * (src/schema/filters.ts), as a Prisma `where` (for connections) and as SQL (for the grouped
+ * aggregations, which Prisma cannot express). Deriving all three from one allow-list keeps
+ * them from drifting apart: a field is filterable everywhere or nowhere.
+ */
+import { Prisma } from '../generated/prisma/client.js';
+
+/** A filter value as GraphQL hands it over: field name to operator input. */
+export type FilterValue = { [field: string]: unknown };
+
+interface ScalarField {
+  /** Column in the table (and field in the Prisma model). */
+  column: string;
+  description?: string;
+}
+
+export type FieldSpec =
+  | ({ kind: 'string' } & ScalarField)
+  | ({ kind: 'int' } & ScalarField)
+  | ({ kind: 'date' } & ScalarField)
+  /** An enum column: `field: VALUE` and `fieldIn: [VALUE]`; `enumName` is the GraphQL enum. */
+  | ({ kind: 'enum'; enumName: string; pgType: string } & ScalarField)
+  /** ISO country code: alpha-2 or alpha-3, any case; matches `code` or `alpha3`. */
+  | { kind: 'countryCode'; description?: string }
+  /** A to-one relation: the related row must match. */
+  | { kind: 'relation'; target: () => EntitySpec; relation: string; join: JoinSql; description?: string }
+  /** A to-many relation, quantified with some / none / every. */
+  | { kind: 'list'; target: () => EntitySpec; relation: string; join: JoinSql; description?: string };
+
+/**
+ * How a related table joins its parent, as SQL: `from` is what follows FROM (with the related
+ * table aliased as `inner`), `on` the condition tying it to the parent row `outer`.
+ */
+export interface JoinSql {
+  from: (inner: Prisma.Sql) => Prisma.Sql;
+  on: (outer: Prisma.Sql, inner: Prisma.Sql) => Prisma.Sql;
+}
+
+export interface EntitySpec {
+  /** GraphQL input type name, e.g. "StatementFilter". */
+  name: string;
+  table: string;
+  description: string;
+  fields: Record<string, FieldSpec>;
+}
+
+/** Limits that keep a filter from becoming a denial of service. */
+export const FILTER_LIMITS = { maxDepth: 6, maxConditions: 60, maxInList: 100 } as const;
+
+const ident = (name: string) => Prisma.raw(`"${name.replaceAll('"', '""')}"`);
+export const sqlTable = (table: string, alias: Prisma.Sql) => Prisma.sql`${ident(table)} ${alias}`;
+export const sqlColumn = (alias: Prisma.Sql, column: string) => Prisma.sql`${alias}.${ident(column)}`;
+
+/** Counts nesting depth and conditions of a filter value, for FILTER_LIMITS. */
+export function measureFilter(value: unknown, depth = 1): { depth: number; conditions: number } {
+  if (Array.isArray(value)) {
+    return value.reduce(
+      (acc: { depth: number; conditions: number }, item) => {
+        const m = measureFilter(item, depth);
+        return { depth: Math.max(acc.depth, m.depth), conditions: acc.conditions + m.conditions };
+      },
+      { depth, conditions: 0 },
+    );
+  }
+  if (typeof value !== 'object' || value === null || value instanceof Date) return { depth, conditions: 1 };
+  let result = { depth, conditions: 0 };
+  for (const child of Object.values(value)) {
+    const m = measureFilter(child, depth + 1);
+    result = { depth: Math.max(result.depth, m.depth), conditions: result.conditions + m.conditions };
+  }
+  return result;
+}
+
+// ----------------------------------------------------------------------------------------
+// Prisma `where`
+// ----------------------------------------------------------------------------------------
+
+const insensitive = (op: FilterValue) => ({ ...op, mode: 'insensitive' as const });
+
+function prismaScalar(kind: 'string' | 'int' | 'date', op: FilterValue) {
+  const where: FilterValue = {};
+  for (const [key, value] of Object.entries(op)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'isNull') Object.assign(where, value ? { equals: null } : { not: null });
+    else where[key] = value;
+  }
+  return kind === 'string' ? insensitive(where) : where;
+}
+
+export function toPrismaWhere(spec: EntitySpec, filter: FilterValue | null | undefined): FilterValue {
+  if (!filter) return {};
+  const and: FilterValue[] = [];
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    if (name === 'AND' || name === 'OR') {
+      const parts = (value as FilterValue[]).map((f) => toPrismaWhere(spec, f));
+      and.push({ [name]: parts });
+      continue;
+    }
+    if (name === 'NOT') {
+      and.push({ NOT: toPrismaWhere(spec, value as FilterValue) });
+      continue;
+    }
+    if (name.endsWith('In') && spec.fields[name.slice(0, -2)]?.kind === 'enum') {
+      const field = spec.fields[name.slice(0, -2)] as ScalarField;
+      and.push({ [field.column]: { in: value } });
+      continue;
+    }
+    const field = spec.fields[name];
+    if (!field) throw new Error(`internal: ${spec.name} has no field ${name}`);
+    switch (field.kind) {
+      case 'string':
+      case 'int':
+      case 'date':
+        and.push({ [field.column]: prismaScalar(field.kind, value as FilterValue) });
+        break;
+      case 'enum':
+        and.push({ [field.column]: value });
+        break;
+      case 'countryCode': {
+        const code = String(value).toUpperCase();
+        and.push(code.length === 3 ? { alpha3: code } : { code });
+        break;
+      }
+      case 'relation':
+        and.push({ [field.relation]: { is: toPrismaWhere(field.target(), value as FilterValue) } });
+        break;
+      case 'list': {
+        const quantified: FilterValue = {};
+        for (const [q, sub] of Object.entries(value as FilterValue)) {
+          if (sub !== null && sub !== undefined) quantified[q] = toPrismaWhere(field.target(), sub as FilterValue);
+        }
+        and.push({ [field.relation]: quantified });
+        break;
+      }
+    }
+  }
+  return and.length === 1 ? (and[0] as FilterValue) : { AND: and };
+}
+
+// ----------------------------------------------------------------------------------------
+// SQL
+// ----------------------------------------------------------------------------------------
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function sqlScalar(kind: 'string' | 'int' | 'date', column: Prisma.Sql, op: FilterValue): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  const cast = (v: unknown) => (kind === 'date' ? Prisma.sql`${v}::date` : Prisma.sql`${v}`);
+  for (const [key, value] of Object.entries(op)) {
+    if (value === null || value === undefined) continue;
+    if (kind === 'string') {
+      const text = value as string;
+      if (key === 'equals') parts.push(Prisma.sql`lower(${column}) = lower(${text})`);
+      if (key === 'contains') parts.push(Prisma.sql`${column} ILIKE ${`%${escapeLike(text)}%`}`);
+      if (key === 'startsWith') parts.push(Prisma.sql`${column} ILIKE ${`${escapeLike(text)}%`}`);
+      if (key === 'in') parts.push(Prisma.sql`lower(${column}) = ANY(${(value as string[]).map((v) => v.toLowerCase())})`);
+    } else {
+      if (key === 'equals') parts.push(Prisma.sql`${column} = ${cast(value)}`);
+      if (key === 'gt') parts.push(Prisma.sql`${column} > ${cast(value)}`);
+      if (key === 'gte') parts.push(Prisma.sql`${column} >= ${cast(value)}`);
+      if (key === 'lt') parts.push(Prisma.sql`${column} < ${cast(value)}`);
+      if (key === 'lte') parts.push(Prisma.sql`${column} <= ${cast(value)}`);
+      if (key === 'in') parts.push(Prisma.sql`${column} = ANY(${value})`);
+    }
+    if (key === 'isNull') parts.push(value ? Prisma.sql`${column} IS NULL` : Prisma.sql`${column} IS NOT NULL`);
+  }
+  return parts;
+}
+
+const and = (parts: Prisma.Sql[]) => (parts.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(${Prisma.join(parts, ' AND ')})`);
+
+/** SQL condition for `filter` on the row of `spec` aliased as `alias`. */
+export function toSqlWhere(spec: EntitySpec, filter: FilterValue | null | undefined, alias: Prisma.Sql, depth = 0): Prisma.Sql {
+  if (!filter) return Prisma.sql`TRUE`;
+  const parts: Prisma.Sql[] = [];
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    if (name === 'AND' || name === 'OR') {
+      const items = (value as FilterValue[]).map((f) => toSqlWhere(spec, f, alias, depth));
+      // Prisma's reading: an empty AND matches everything, an empty OR nothing.
+      if (items.length === 0) parts.push(name === 'AND' ? Prisma.sql`TRUE` : Prisma.sql`FALSE`);
+      else parts.push(Prisma.sql`(${Prisma.join(items, ` ${name} `)})`);
+      continue;
+    }
+    if (name === 'NOT') {
+      parts.push(Prisma.sql`NOT ${toSqlWhere(spec, value as FilterValue, alias, depth)}`);
+      continue;
+    }
+    const enumField = name.endsWith('In') ? spec.fields[name.slice(0, -2)] : undefined;
+    if (enumField?.kind === 'enum') {
+      const type = Prisma.raw(`"${enumField.pgType}"[]`);
+      parts.push(Prisma.sql`${sqlColumn(alias, enumField.column)} = ANY(${value}::${type})`);
+      continue;
+    }
+    const field = spec.fields[name];
+    if (!field) throw new Error(`internal: ${spec.name} has no field ${name}`);
+    switch (field.kind) {
+      case 'string':
+      case 'int':
+      case 'date':
+        parts.push(...sqlScalar(field.kind, sqlColumn(alias, field.column), value as FilterValue));
+        break;
+      case 'enum':
+        parts.push(Prisma.sql`${sqlColumn(alias, field.column)} = ${value}::${Prisma.raw(`"${field.pgType}"`)}`);
+        break;
+      case 'countryCode': {
+        const code = String(value).toUpperCase();
+        parts.push(Prisma.sql`${sqlColumn(alias, code.length === 3 ? 'alpha3' : 'code')} = ${code}`);
+        break;
+      }
+      case 'relation':
+      case 'list': {
+        const inner = Prisma.raw(`f${depth + 1}`);
+        const exists = (condition: Prisma.Sql) =>
+          Prisma.sql`EXISTS (SELECT 1 FROM ${field.join.from(inner)} WHERE ${field.join.on(alias, inner)} AND ${condition})`;
+        const target = field.target();
+        if (field.kind === 'relation') {
+          parts.push(exists(toSqlWhere(target, value as FilterValue, inner, depth + 1)));
+          break;
+        }
+        const q = value as { some?: FilterValue; none?: FilterValue; every?: FilterValue };
+        if (q.some) parts.push(exists(toSqlWhere(target, q.some, inner, depth + 1)));
+        if (q.none) parts.push(Prisma.sql`NOT ${exists(toSqlWhere(target, q.none, inner, depth + 1))}`);
+        // "every related row matches" = "no related row fails the condition" (as Prisma reads it).
+        if (q.every) parts.push(Prisma.sql`NOT ${exists(Prisma.sql`NOT ${toSqlWhere(target, q.every, inner, depth + 1)}`)}`);
+        break;
+      }
+    }
+  }
+  return and(parts);
+}
