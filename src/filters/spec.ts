@@ -46,30 +46,28 @@ export interface EntitySpec {
 }
 
 /** Limits that keep a filter from becoming a denial of service. */
-export const FILTER_LIMITS = { maxDepth: 6, maxConditions: 60, maxInList: 100 } as const;
+export const FILTER_LIMITS = { maxDepth: 8, maxConditions: 60, maxInList: 100 } as const;
 
 const ident = (name: string) => Prisma.raw(`"${name.replaceAll('"', '""')}"`);
 export const sqlTable = (table: string, alias: Prisma.Sql) => Prisma.sql`${ident(table)} ${alias}`;
 export const sqlColumn = (alias: Prisma.Sql, column: string) => Prisma.sql`${alias}.${ident(column)}`;
 
-/** Counts nesting depth and conditions of a filter value, for FILTER_LIMITS. */
-export function measureFilter(value: unknown, depth = 1): { depth: number; conditions: number } {
-  if (Array.isArray(value)) {
-    return value.reduce(
-      (acc: { depth: number; conditions: number }, item) => {
-        const m = measureFilter(item, depth);
-        return { depth: Math.max(acc.depth, m.depth), conditions: acc.conditions + m.conditions };
-      },
-      { depth, conditions: 0 },
-    );
+/**
+ * Measures a filter value for FILTER_LIMITS: `depth` is the deepest nesting of input objects
+ * (`{ about: { some: { code } } }` is 3), `conditions` the number of leaf values given.
+ */
+export function measureFilter(value: unknown): { depth: number; conditions: number } {
+  if (value === null || value === undefined) return { depth: 0, conditions: 0 };
+  const children = Array.isArray(value) ? value : typeof value === 'object' && !(value instanceof Date) ? Object.values(value) : null;
+  if (children === null) return { depth: 0, conditions: 1 };
+  let depth = 0;
+  let conditions = 0;
+  for (const child of children) {
+    const m = measureFilter(child);
+    depth = Math.max(depth, m.depth);
+    conditions += m.conditions;
   }
-  if (typeof value !== 'object' || value === null || value instanceof Date) return { depth, conditions: 1 };
-  let result = { depth, conditions: 0 };
-  for (const child of Object.values(value)) {
-    const m = measureFilter(child, depth + 1);
-    result = { depth: Math.max(result.depth, m.depth), conditions: result.conditions + m.conditions };
-  }
-  return result;
+  return { depth: Array.isArray(value) ? depth : depth + 1, conditions };
 }
 
 // ----------------------------------------------------------------------------------------
@@ -78,11 +76,19 @@ export function measureFilter(value: unknown, depth = 1): { depth: number; condi
 
 const insensitive = (op: FilterValue) => ({ ...op, mode: 'insensitive' as const });
 
+/**
+ * Prisma passes `contains` / `startsWith` into LIKE patterns without escaping the wildcards
+ * (seen with the driver adapters of 6.19: `contains: "%"` matched everything), so a user's
+ * `%`, `_` and `\` are escaped here, and match themselves.
+ */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function prismaScalar(kind: 'string' | 'int' | 'date', op: FilterValue) {
   const where: FilterValue = {};
   for (const [key, value] of Object.entries(op)) {
     if (value === null || value === undefined) continue;
     if (key === 'isNull') Object.assign(where, value ? { equals: null } : { not: null });
+    else if (kind === 'string' && (key === 'contains' || key === 'startsWith')) where[key] = escapeLike(value as string);
     else where[key] = value;
   }
   return kind === 'string' ? insensitive(where) : where;
@@ -142,8 +148,6 @@ export function toPrismaWhere(spec: EntitySpec, filter: FilterValue | null | und
 // ----------------------------------------------------------------------------------------
 // SQL
 // ----------------------------------------------------------------------------------------
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function sqlScalar(kind: 'string' | 'int' | 'date', column: Prisma.Sql, op: FilterValue): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
