@@ -133,7 +133,7 @@ export const StatementFilter = refOf(statementSpec);
 /** Validation of a whole `where` argument: nesting and size limits. */
 export const filterLimits = z.custom<FilterValue>().superRefine((value, ctx) => {
   const { depth, conditions } = measureFilter(value);
-  if (depth > FILTER_LIMITS.maxDepth * 2) {
+  if (depth > FILTER_LIMITS.maxDepth) {
     ctx.addIssue({ code: 'custom', message: `filter is nested too deeply (at most ${FILTER_LIMITS.maxDepth} levels)` });
   }
   if (conditions > FILTER_LIMITS.maxConditions) {
