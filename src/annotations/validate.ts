@@ -52,6 +52,9 @@ export function findAnnotationProblems(
       );
     }
   };
+  const checkSpans = (where: string, spans: readonly Span[]) => {
+    for (const [i, span] of spans.entries()) checkSpan(`${where}[${i}]`, span);
+  };
   const checkDate = (where: string, date: DateValue | null) => {
     if (!date) return;
     checkSpan(`${where}.evidence`, date.evidence);
@@ -95,11 +98,11 @@ export function findAnnotationProblems(
 
   for (const country of annotation.countries) {
     checkCountry(`countries.${country.code}`, country.code);
-    country.mentions.forEach((m, i) => checkSpan(`countries.${country.code}.mentions[${i}]`, m));
+    checkSpans(`countries.${country.code}.mentions`, country.mentions);
   }
   for (const person of annotation.persons) {
     const at = `persons.${person.key}`;
-    person.mentions.forEach((m, i) => checkSpan(`${at}.mentions[${i}]`, m));
+    checkSpans(`${at}.mentions`, person.mentions);
     person.roles.forEach((role, i) => {
       checkSpan(`${at}.roles[${i}].evidence`, role.evidence);
       checkCountry(`${at}.roles[${i}].country`, role.country);
@@ -108,7 +111,7 @@ export function findAnnotationProblems(
   }
   for (const org of annotation.organizations) {
     const at = `organizations.${org.key}`;
-    org.mentions.forEach((m, i) => checkSpan(`${at}.mentions[${i}]`, m));
+    checkSpans(`${at}.mentions`, org.mentions);
     checkOrg(`${at}.parent`, org.parent);
     if (org.parent === org.key) problems.push(`${at}: an organization cannot be its own parent`);
     checkCountry(`${at}.country`, org.country);
@@ -120,7 +123,7 @@ export function findAnnotationProblems(
   for (const event of annotation.events) {
     const at = `events.${event.key}`;
     checkSpan(`${at}.evidence`, event.evidence);
-    event.mentions.forEach((m, i) => checkSpan(`${at}.mentions[${i}]`, m));
+    checkSpans(`${at}.mentions`, event.mentions);
     checkDate(`${at}.start`, event.start);
     checkDate(`${at}.end`, event.end);
     checkCountry(`${at}.country`, event.country);
@@ -137,9 +140,9 @@ export function findAnnotationProblems(
     const at = `statements.${statement.key}`;
     checkSpan(`${at}.text`, statement.text);
     checkSpan(`${at}.attribution`, statement.attribution);
-    statement.restatedIn.forEach((m, i) => checkSpan(`${at}.restatedIn[${i}]`, m));
+    checkSpans(`${at}.restatedIn`, statement.restatedIn);
     checkDate(`${at}.saidOn`, statement.saidOn);
-    statement.about.forEach((code) => checkCountry(`${at}.about`, code));
+    for (const code of statement.about) checkCountry(`${at}.about`, code);
     if ('person' in statement.speaker && !persons.has(statement.speaker.person)) {
       problems.push(`${at}: unknown speaker ${statement.speaker.person}`);
     }
