@@ -5,6 +5,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
 import { DateResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import { config } from './config.js';
@@ -54,6 +55,19 @@ export const builder = new SchemaBuilder<{
     },
   },
   errors: { defaultTypes: [] },
+  validation: {
+    // Invalid arguments are the client's mistake: say which and where, with a machine-readable code.
+    validationError: (failure) =>
+      new GraphQLError(
+        `Invalid argument: ${failure.issues
+          .map((issue) => {
+            const path = (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
+            return path ? `${path}: ${issue.message}` : issue.message;
+          })
+          .join('; ')}`,
+        { extensions: { code: 'BAD_USER_INPUT' } },
+      ),
+  },
 });
 
 builder.addScalarType('Date', DateResolver);

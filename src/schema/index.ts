@@ -10,5 +10,7 @@ import './organization.js';
 import './statement.js';
 import './event.js';
 import './mention.js';
+import './stats.js';
+import './search.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
