@@ -93,42 +93,45 @@ function periodEnd(start: Date, bucket: TimeBucket): Date {
   return end;
 }
 
-const PERIOD = 'First day of the time bucket (null: the date is unknown). Set when grouped by PERIOD.';
-const PERIOD_END = 'Last day of the time bucket.';
-
-const StatementGroup = builder.objectRef<GroupShape>('StatementGroup').implement({
-  description: 'A number of statements sharing the values of the dimensions grouped by; the others are null.',
+/** What every group has: its count and, when grouped by PERIOD, its time bucket. */
+const CountGroup = builder.interfaceRef<GroupShape>('CountGroup').implement({
+  description: 'A number of rows sharing the values of the dimensions grouped by.',
   fields: (t) => ({
     count: t.exposeInt('count'),
-    speaker: t.field({ type: Speaker, nullable: true, resolve: (g) => g.speaker as never }),
-    country: t.field({ type: Country, nullable: true, resolve: (g) => g.country as never }),
-    kind: t.field({ type: StatementKind, nullable: true, resolve: (g) => g.kind as never }),
-    organization: t.field({ type: Organization, nullable: true, resolve: (g) => g.organization as never }),
-    occasion: t.field({ type: Event, nullable: true, resolve: (g) => g.occasion as never }),
-    period: t.field({ type: 'Date', nullable: true, description: PERIOD, resolve: (g) => g.period }),
+    period: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'First day of the time bucket (null: the date is unknown). Set when grouped by PERIOD.',
+      resolve: (g) => g.period,
+    }),
     periodEnd: t.field({
       type: 'Date',
       nullable: true,
-      description: PERIOD_END,
+      description: 'Last day of the time bucket.',
       resolve: (g) => (g.period ? periodEnd(g.period, g.bucket) : null),
     }),
   }),
 });
 
+const StatementGroup = builder.objectRef<GroupShape>('StatementGroup').implement({
+  description: 'A number of statements sharing the values of the dimensions grouped by; the others are null.',
+  interfaces: [CountGroup],
+  fields: (t) => ({
+    speaker: t.field({ type: Speaker, nullable: true, resolve: (g) => g.speaker as never }),
+    country: t.field({ type: Country, nullable: true, resolve: (g) => g.country as never }),
+    kind: t.field({ type: StatementKind, nullable: true, resolve: (g) => g.kind as never }),
+    organization: t.field({ type: Organization, nullable: true, resolve: (g) => g.organization as never }),
+    occasion: t.field({ type: Event, nullable: true, resolve: (g) => g.occasion as never }),
+  }),
+});
+
 const EventGroup = builder.objectRef<GroupShape>('EventGroup').implement({
   description: 'A number of events sharing the values of the dimensions grouped by; the others are null.',
+  interfaces: [CountGroup],
   fields: (t) => ({
-    count: t.exposeInt('count'),
     kind: t.field({ type: EventKind, nullable: true, resolve: (g) => g.kind as never }),
     country: t.field({ type: Country, nullable: true, resolve: (g) => g.country as never }),
     parent: t.field({ type: Event, nullable: true, resolve: (g) => g.parent as never }),
-    period: t.field({ type: 'Date', nullable: true, description: PERIOD, resolve: (g) => g.period }),
-    periodEnd: t.field({
-      type: 'Date',
-      nullable: true,
-      description: PERIOD_END,
-      resolve: (g) => (g.period ? periodEnd(g.period, g.bucket) : null),
-    }),
   }),
 });
 
