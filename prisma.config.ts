@@ -12,7 +12,9 @@ import { createMigrationAdapter } from './src/storage/postgres.ts';
 // The CLI does not read .env when a config file exists, and the schema's datasource needs a
 // non-empty url for generate to produce anything; with PGlite the url is never used.
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-process.env.DATABASE_URL ??= 'postgresql://pglite.invalid/unused';
+// An empty DATABASE_URL means PGlite too (as in src/config.ts), and must not reach the CLI:
+// with an empty url it reports success and migrates nothing.
+if (!databaseUrl) process.env.DATABASE_URL = 'postgresql://pglite.invalid/unused';
 process.env.CHECKPOINT_DISABLE ??= '1';
 
 // PGlite arms long emscripten timers that keep the CLI alive after `migrate deploy` has

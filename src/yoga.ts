@@ -4,6 +4,7 @@ import { config } from './config.js';
 import { prisma } from './db.js';
 import { schema } from './schema/index.js';
 import { exampleQuery } from './graphiql-example.js';
+import { useExports } from './export/plugin.js';
 
 export const yoga = createYoga({
   schema,
@@ -22,5 +23,6 @@ export const yoga = createYoga({
         await prisma.$queryRaw`SELECT 1`;
       },
     }),
+    useExports(), // GET /export/statements.csv|ndjson, /export/subgraph.cytoscape.json|ndjson|csv
   ],
 });

@@ -10,6 +10,7 @@ import './organization.js';
 import './statement.js';
 import './event.js';
 import './mention.js';
+import './graph.js';
 import './stats.js';
 import './search.js';
 

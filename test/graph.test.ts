@@ -1,0 +1,404 @@
+/**
+ * The graph view (neighbors, path): known answers from the curated seed, read from the
+ * annotation file and the article text rather than from the database; clear errors for bad
+ * input; and a bounded number of SQL statements per request. Runs on both storages.
+ */
+import { readFileSync } from 'node:fs';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { describe, expect, it } from 'vitest';
+import { prisma } from '../src/db.js';
+import { EDGE_TABLES, SMALL_FRONTIER } from '../src/graph/edges.js';
+import { GRAPH_LIMITS, GraphInputError, neighbors, shortestPath } from '../src/graph/index.js';
+import { countQueries, execute } from './support/graphql.js';
+
+const seedDir = new URL('../seed/articles/tass-2022-01-10-kazakh-crisis-uzbekistan/', import.meta.url);
+const articleText = readFileSync(new URL('article.txt', seedDir), 'utf8');
+const annotation = JSON.parse(readFileSync(new URL('annotations.json', seedDir), 'utf8')) as {
+  article: { key: string };
+  statements: { key: string; speaker: { person?: string; organization?: string }; about: string[] }[];
+};
+const articleKey = annotation.article.key;
+const articleId = encodeGlobalID('Article', articleKey);
+
+const id = {
+  lukashenko: encodeGlobalID('Person', 'alexander-lukashenko'),
+  tokayev: encodeGlobalID('Person', 'kassym-jomart-tokayev'),
+  country: (code: string) => encodeGlobalID('Country', code),
+  statement: (key: string) => encodeGlobalID('Statement', `${articleKey}/${key}`),
+  session: encodeGlobalID('Event', 'csto-collective-security-council-extraordinary-session-2022-01-10'),
+};
+const lukashenkoStatements = annotation.statements.filter((s) => s.speaker.person === 'alexander-lukashenko');
+
+interface Edge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  label: string | null;
+  role: string | null;
+  evidence: { start: number; end: number; text: string; article: { id: string; title: string } } | null;
+}
+interface Node {
+  __typename: string;
+  id: string;
+  name?: string;
+  code?: string;
+  text?: string;
+  title?: string;
+}
+
+const NODE_FIELDS = `
+  __typename
+  ... on Node { id }
+  ... on Person { name }
+  ... on Organization { name }
+  ... on Country { code name }
+  ... on Event { title }
+  ... on Statement { text }
+  ... on Article { title }
+`;
+const EDGE_FIELDS = 'id type source target label role evidence { start end text article { id title } }';
+
+const NEIGHBORS = `query Neighbors($id: ID!, $depth: Int, $relationTypes: [RelationType!], $limit: Int) {
+  neighbors(id: $id, depth: $depth, relationTypes: $relationTypes, limit: $limit) {
+    truncated
+    nodes { ${NODE_FIELDS} }
+    edges { ${EDGE_FIELDS} }
+  }
+}`;
+const PATH = `query Path($from: ID!, $to: ID!, $maxDepth: Int, $relationTypes: [RelationType!]) {
+  path(from: $from, to: $to, maxDepth: $maxDepth, relationTypes: $relationTypes) {
+    length
+    truncated
+    nodes { ${NODE_FIELDS} }
+    edges { ${EDGE_FIELDS} }
+  }
+}`;
+
+type Subgraph = { truncated: boolean; nodes: Node[]; edges: Edge[] };
+type Path = { length: number; truncated: boolean; nodes: Node[]; edges: Edge[] };
+
+async function neighborsOf(variables: Record<string, unknown>) {
+  const result = await execute<{ neighbors: Subgraph }>(NEIGHBORS, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data?.neighbors as Subgraph;
+}
+
+/** Every edge joins two returned nodes, no ID repeats, and each evidence span is its slice of the article. */
+function expectConsistent(graph: { nodes: Node[]; edges: Edge[] }) {
+  const nodeIds = graph.nodes.map((n) => n.id);
+  expect(new Set(nodeIds).size).toBe(nodeIds.length);
+  expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
+  for (const edge of graph.edges) {
+    expect(nodeIds, `${edge.id} source`).toContain(edge.source);
+    expect(nodeIds, `${edge.id} target`).toContain(edge.target);
+    if (edge.evidence) {
+      expect(edge.evidence.article.id).toBe(articleId);
+      expect(articleText.slice(edge.evidence.start, edge.evidence.end), edge.id).toBe(edge.evidence.text);
+    }
+  }
+}
+
+const edgesOf = (graph: { edges: Edge[] }, type: string) => graph.edges.filter((e) => e.type === type);
+
+describe('neighbors', () => {
+  it('depth 1 around Lukashenko: his statements, Belarus (his role) and the CSTO session he spoke at', async () => {
+    const graph = await neighborsOf({ id: id.lukashenko });
+    expectConsistent(graph);
+    expect(graph.truncated).toBe(false);
+    expect(graph.nodes[0]).toMatchObject({ __typename: 'Person', id: id.lukashenko, name: 'Alexander Lukashenko' });
+
+    // SAID: one edge to each statement the annotation attributes to him, from him.
+    const said = edgesOf(graph, 'SAID');
+    expect(said.map((e) => e.target).sort()).toEqual(lukashenkoStatements.map((s) => id.statement(s.key)).sort());
+    for (const edge of said) {
+      expect(edge.source).toBe(id.lukashenko);
+      expect(edge.evidence).not.toBeNull();
+    }
+    expect(graph.nodes.filter((n) => n.__typename === 'Statement')).toHaveLength(lukashenkoStatements.length);
+
+    const role = edgesOf(graph, 'HOLDS_ROLE');
+    expect(role).toHaveLength(1);
+    expect(role[0]).toMatchObject({ source: id.lukashenko, target: id.country('BY'), label: 'President of Belarus' });
+    expect(role[0]?.evidence?.text).toBe('President of Belarus');
+    expect(graph.nodes).toContainEqual(expect.objectContaining({ id: id.country('BY'), code: 'BY', name: 'Belarus' }));
+
+    const participation = edgesOf(graph, 'PARTICIPATED_IN');
+    expect(participation).toEqual([
+      expect.objectContaining({ source: id.lukashenko, target: id.session, role: 'SPEAKER' }),
+    ]);
+    expect(participation[0]?.evidence?.text).toContain('Lukashenko said on Monday at an extraordinary session');
+
+    // The edges among the returned nodes are there too: every statement was made at the session.
+    expect(
+      edgesOf(graph, 'SAID_AT')
+        .map((e) => e.source)
+        .sort(),
+    ).toEqual(said.map((e) => e.target).sort());
+    // Depth 1: nothing two edges away (no countries the statements are about, no article).
+    expect(graph.nodes.map((n) => n.id)).not.toContain(id.country('UZ'));
+    expect(graph.nodes.filter((n) => n.__typename === 'Article')).toEqual([]);
+  });
+
+  it('depth 2 reaches Uzbekistan and Kazakhstan through what he said about them', async () => {
+    const graph = await neighborsOf({ id: id.lukashenko, depth: 2 });
+    expectConsistent(graph);
+    const about = edgesOf(graph, 'ABOUT');
+    for (const code of ['UZ', 'KZ']) {
+      const expected = lukashenkoStatements.filter((s) => s.about.includes(code)).map((s) => id.statement(s.key));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(
+        about
+          .filter((e) => e.target === id.country(code))
+          .map((e) => e.source)
+          .sort(),
+        code,
+      ).toEqual(expected.sort());
+    }
+    expect(graph.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining([id.country('UZ'), id.country('KZ'), articleId]),
+    );
+    // The start node first, then by distance: depth-1 nodes before depth-2 ones.
+    const position = (nodeId: string) => graph.nodes.findIndex((n) => n.id === nodeId);
+    expect(position(id.lukashenko)).toBe(0);
+    expect(position(id.country('BY'))).toBeLessThan(position(id.country('UZ')));
+  });
+
+  it('follows and returns only the requested relation types', async () => {
+    const graph = await neighborsOf({ id: id.lukashenko, depth: 3, relationTypes: ['HOLDS_ROLE', 'PARTICIPATED_IN'] });
+    expectConsistent(graph);
+    expect(new Set(graph.edges.map((e) => e.type))).toEqual(new Set(['HOLDS_ROLE', 'PARTICIPATED_IN']));
+    // Belarus and the session, then the council that organized the session; no statements.
+    expect(graph.nodes.map((n) => n.id).sort()).toEqual(
+      [
+        id.lukashenko,
+        id.country('BY'),
+        id.session,
+        encodeGlobalID('Organization', 'csto-collective-security-council'),
+      ].sort(),
+    );
+  });
+
+  it('stops at the node limit and says so', async () => {
+    const graph = await neighborsOf({ id: id.country('KZ'), depth: 2, limit: 5 });
+    expectConsistent(graph);
+    expect(graph.nodes).toHaveLength(5);
+    expect(graph.truncated).toBe(true);
+  });
+
+  it('caps the edges per node and level, and says so (plain function)', async () => {
+    const graph = await neighbors(prisma, { id: id.lukashenko, depth: 1, edgesPerNode: 2 });
+    expect(graph.truncated).toBe(true);
+    expect(graph.edges.filter((e) => e.type === 'SAID')).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.kind === 'Statement')).toHaveLength(2);
+  });
+
+  it('works from every node type', async () => {
+    const starts = [
+      id.tokayev,
+      encodeGlobalID('Organization', 'csto'),
+      id.country('KZ'),
+      id.session,
+      id.statement(lukashenkoStatements[0]?.key as string),
+      articleId,
+    ];
+    for (const start of starts) {
+      const graph = await neighborsOf({ id: start });
+      expectConsistent(graph);
+      expect(graph.nodes[0]?.id).toBe(start);
+      expect(graph.edges.length, start).toBeGreaterThan(0);
+    }
+  });
+
+  it('a country nobody mentions is a subgraph of one node', async () => {
+    const graph = await neighborsOf({ id: id.country('FR'), depth: 3 });
+    expect(graph).toEqual({ truncated: false, nodes: [expect.objectContaining({ id: id.country('FR') })], edges: [] });
+  });
+});
+
+describe('path', () => {
+  it('connects Tokayev to Lukashenko in at most 4 edges, each with its words from the article', async () => {
+    const result = await execute<{ path: Path }>(PATH, { from: id.tokayev, to: id.lukashenko });
+    expect(result.errors).toBeUndefined();
+    const path = result.data?.path as Path;
+    expect(path.length).toBeLessThanOrEqual(4);
+    // Tokayev → Kazakhstan (President) ← a statement about it ← Lukashenko said it.
+    expect(path.length).toBe(3);
+    expect(path.nodes).toHaveLength(path.length + 1);
+    expect(path.edges).toHaveLength(path.length);
+    expect(path.nodes[0]?.id).toBe(id.tokayev);
+    expect(path.nodes.at(-1)?.id).toBe(id.lukashenko);
+    expect(path.edges.map((e) => e.type)).toEqual(['HOLDS_ROLE', 'ABOUT', 'SAID']);
+    path.edges.forEach((edge, i) => {
+      // edges[i] joins nodes[i] and nodes[i + 1], in either direction.
+      expect([edge.source, edge.target].sort()).toEqual([path.nodes[i]?.id, path.nodes[i + 1]?.id].sort());
+      expect(edge.evidence, edge.id).not.toBeNull();
+      expect(edge.evidence?.article.id).toBe(articleId);
+      expect(articleText.slice(edge.evidence?.start, edge.evidence?.end)).toBe(edge.evidence?.text);
+    });
+    expect(path.edges[0]?.evidence?.text).toBe('Kazakh President');
+    expect(path.truncated).toBe(false);
+  });
+
+  it('respects relationTypes: without ABOUT and SAID the connection runs through the CSTO', async () => {
+    const result = await execute<{ path: Path }>(PATH, {
+      from: id.tokayev,
+      to: id.lukashenko,
+      maxDepth: 6,
+      relationTypes: ['PARTICIPATED_IN', 'PART_OF'],
+    });
+    expect(result.errors).toBeUndefined();
+    const path = result.data?.path as Path;
+    expect(path.nodes.map((n) => n.name ?? n.title)).toEqual([
+      'Kassym-Jomart Tokayev',
+      'Tokayev turns to the CSTO requesting assistance',
+      'Collective Security Treaty Organization',
+      'CSTO Collective Security Council',
+      'Extraordinary session of the CSTO Collective Security Council',
+      'Alexander Lukashenko',
+    ]);
+    expect(new Set(path.edges.map((e) => e.type))).toEqual(new Set(['PARTICIPATED_IN', 'PART_OF']));
+    // ...and with maxDepth 4 that 5-edge connection is out of reach.
+    const short = await execute<{ path: Path | null }>(PATH, {
+      from: id.tokayev,
+      to: id.lukashenko,
+      maxDepth: 4,
+      relationTypes: ['PARTICIPATED_IN', 'PART_OF'],
+    });
+    expect(short).toEqual({ data: { path: null } });
+  });
+
+  it('is null for a country nothing connects to', async () => {
+    const result = await execute(PATH, { from: id.tokayev, to: id.country('FR'), maxDepth: 6 });
+    expect(result).toEqual({ data: { path: null } });
+  });
+
+  it('from a node to itself is a path of length 0', async () => {
+    const result = await execute<{ path: Path }>(PATH, { from: id.lukashenko, to: id.lukashenko });
+    expect(result.data?.path).toMatchObject({ length: 0, nodes: [{ id: id.lukashenko }], edges: [] });
+  });
+
+  it('finds the meeting through a capped hub exactly (plain function)', async () => {
+    // Kazakhstan's own expansion, capped at one edge per kind, keeps the newest statement about
+    // it (the Kazakh authorities'); the meeting check still sees the edge between Kazakhstan
+    // and a statement Lukashenko's side has reached.
+    const path = await shortestPath(prisma, { from: id.country('KZ'), to: id.lukashenko, edgesPerNode: 1 });
+    expect(path?.length).toBe(2);
+    expect(path?.edges.map((e) => e.type)).toEqual(['ABOUT', 'SAID']);
+    expect(path?.truncated).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  const errorOf = async (query: string, variables: Record<string, unknown>) => {
+    const result = await execute(query, variables);
+    expect(result.data?.neighbors ?? result.data?.path ?? null).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    return result.errors?.[0] as { message: string; extensions?: { code?: string } };
+  };
+
+  it('depth above the cap', async () => {
+    const error = await errorOf(NEIGHBORS, { id: id.lukashenko, depth: 50 });
+    expect(error.message).toMatch(/depth must be at most 3/);
+  });
+
+  it('depth 0, a limit above the cap, maxDepth above the cap, an empty relationTypes list', async () => {
+    expect((await errorOf(NEIGHBORS, { id: id.lukashenko, depth: 0 })).message).toMatch(/depth must be at least 1/);
+    expect((await errorOf(NEIGHBORS, { id: id.lukashenko, limit: 100_000 })).message).toMatch(
+      /limit must be at most 1000/,
+    );
+    expect((await errorOf(PATH, { from: id.tokayev, to: id.lukashenko, maxDepth: 7 })).message).toMatch(
+      /maxDepth must be at most 6/,
+    );
+    expect((await errorOf(NEIGHBORS, { id: id.lukashenko, relationTypes: [] })).message).toMatch(/relationTypes/);
+  });
+
+  it('a malformed ID', async () => {
+    const error = await errorOf(NEIGHBORS, { id: 'not an id' });
+    expect(error.message).toBe(
+      'id: "not an id" is not a valid ID. Use the `id` of a Person, Organization, Country, Event, Statement or Article as the API returns it.',
+    );
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('the ID of something that is not a graph node', async () => {
+    const error = await errorOf(NEIGHBORS, { id: encodeGlobalID('Mention', '1') });
+    expect(error.message).toMatch(/is the ID of a Mention; the graph has nodes of type Person, Organization/);
+  });
+
+  it('an unknown ID, in either argument of path', async () => {
+    const unknown = encodeGlobalID('Person', 'nobody');
+    const error = await errorOf(NEIGHBORS, { id: unknown });
+    expect(error.message).toBe(`id: no Person has the ID "${unknown}" (key "nobody").`);
+    expect(error.extensions?.code).toBe('NOT_FOUND');
+    expect((await errorOf(PATH, { from: id.tokayev, to: unknown })).message).toMatch(/^to: no Person has the ID/);
+    expect((await errorOf(PATH, { from: encodeGlobalID('Country', 'XX'), to: id.tokayev })).message).toMatch(
+      /^from: no Country has the ID/,
+    );
+  });
+
+  it('the plain functions reject what the schema would', async () => {
+    await expect(neighbors(prisma, { id: id.lukashenko, depth: 4 })).rejects.toThrow(GraphInputError);
+    await expect(shortestPath(prisma, { from: 'x', to: id.lukashenko })).rejects.toThrow(/from: "x" is not a valid ID/);
+  });
+});
+
+describe('SQL statements per request', () => {
+  // 1 ID lookup, at most one statement per edge table per level plus one closure pass, 1 to
+  // describe the nodes; over GraphQL also 1 per node type and 1 for the evidence articles.
+  const tables = EDGE_TABLES.length;
+  const neighborsBound = (depth: number) => 1 + tables * (depth + 1) + 1 + 6 + 1;
+
+  it.each([1, 2, 3])(
+    'neighbors at depth %i stays within 1 + 7 x (depth + 1) + 8, however many nodes',
+    async (depth) => {
+      const { result, queries } = await countQueries(() =>
+        execute<{ neighbors: Subgraph }>(NEIGHBORS, { id: id.country('KZ'), depth }),
+      );
+      const graph = result.data?.neighbors as Subgraph;
+      expect(queries.length).toBeLessThanOrEqual(neighborsBound(depth));
+      // Not one statement per node: far fewer statements than nodes once the graph is wide.
+      if (depth >= 2) expect(queries.length).toBeLessThan(graph.nodes.length + graph.edges.length);
+      // Each edge table is read at most once per level (and once for the closure).
+      const perTable = queries.filter((q) => q.includes('AS edge(type, src_kind'));
+      expect(perTable.length).toBeLessThanOrEqual(tables * (depth + 1));
+    },
+  );
+
+  it('rich node selections do not add statements per node (nested relations load with their node type)', async () => {
+    const rich = `query { neighbors(id: "${id.lukashenko}", depth: 2) {
+      nodes { __typename ... on Statement { text speaker { __typename ... on Person { name } } about { code } occasion { title } evidence { text article { title } } }
+              ... on Person { name roles { title country { code } } } ... on Event { title participants { role } } }
+      edges { id evidence { article { title } } }
+    } }`;
+    const { result, queries } = await countQueries(() => execute(rich));
+    expect(result.errors).toBeUndefined();
+    expect(queries.length).toBeLessThanOrEqual(neighborsBound(2));
+  });
+
+  it('path stays within 2 + 14 x maxDepth + 8', async () => {
+    for (const [to, maxDepth] of [
+      [id.lukashenko, 4],
+      [id.country('FR'), 6],
+    ] as const) {
+      const { result, queries } = await countQueries(() => execute(PATH, { from: id.tokayev, to, maxDepth }));
+      expect(result.errors).toBeUndefined();
+      expect(queries.length).toBeLessThanOrEqual(2 + 2 * tables * maxDepth + 1 + 6 + 1);
+    }
+  });
+
+  it('a wide frontier is read with one statement per edge table, not one per node', async () => {
+    // More frontier nodes than SMALL_FRONTIER: the LATERAL form of every branch.
+    const graph = await neighbors(prisma, { id: articleId, depth: 1 });
+    expect(graph.nodes.length).toBeGreaterThan(SMALL_FRONTIER);
+    const { result, queries } = await countQueries(() => neighbors(prisma, { id: articleId, depth: 2 }));
+    expect(queries.length).toBeLessThanOrEqual(1 + tables * 3 + 1);
+    expect(queries.some((q) => q.includes('CROSS JOIN LATERAL'))).toBe(true);
+    expect(result.nodes.length).toBeGreaterThan(graph.nodes.length);
+    expect(result.truncated).toBe(false);
+  });
+
+  it('limits are what the schema says', () => {
+    expect(GRAPH_LIMITS).toMatchObject({ maxDepth: 3, maxPathDepth: 6, maxNodes: 1000 });
+  });
+});
