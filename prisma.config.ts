@@ -3,9 +3,10 @@
  * a driver adapter, so generate and migrate need no native engine download. Storage follows
  * the service's rule: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
  */
-import { defineConfig } from 'prisma/config';
+
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { defineConfig } from 'prisma/config';
 import { openPGlite } from './src/storage/pglite.ts';
 import { createMigrationAdapter } from './src/storage/postgres.ts';
 

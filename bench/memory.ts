@@ -15,14 +15,18 @@ const query = readFileSync(new URL('../test/operations/WhoSaidWhatAbout.graphql'
 const dataDir = await mkdtemp(join(tmpdir(), 'kg-memory-'));
 const adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 if (storage === 'postgres') {
-  spawnSync('psql', [adminUrl, '-qc', 'DROP DATABASE IF EXISTS kg_memory', '-c', 'CREATE DATABASE kg_memory'], { stdio: 'inherit' });
+  spawnSync('psql', [adminUrl, '-qc', 'DROP DATABASE IF EXISTS kg_memory', '-c', 'CREATE DATABASE kg_memory'], {
+    stdio: 'inherit',
+  });
 }
 const env = {
   ...process.env,
   NODE_ENV: 'production',
   PORT: '0',
   HOST: '127.0.0.1',
-  ...(storage === 'postgres' ? { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kg_memory' } : { DATA_DIR: dataDir, DATABASE_URL: '' }),
+  ...(storage === 'postgres'
+    ? { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kg_memory' }
+    : { DATA_DIR: dataDir, DATABASE_URL: '' }),
 };
 
 const rssMb = (pid: number) => {
@@ -32,7 +36,10 @@ const rssMb = (pid: number) => {
 
 async function startOnce(label: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { env, cwd: new URL('..', import.meta.url) });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+    env,
+    cwd: new URL('..', import.meta.url),
+  });
   let out = '';
   child.stdout.on('data', (d) => {
     out += d;
@@ -48,9 +55,11 @@ async function startOnce(label: string) {
 }
 
 const ask = (url: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { code: 'UZ' } }) }).then(
-    (r) => r.json(),
-  );
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables: { code: 'UZ' } }),
+  }).then((r) => r.json());
 
 for (const label of ['first start (empty storage: migrate + seed)', 'second start (existing data)']) {
   const server = await startOnce(label);
@@ -68,4 +77,5 @@ for (const label of ['first start (empty storage: migrate + seed)', 'second star
   await new Promise((r) => server.child.on('exit', r));
 }
 await rm(dataDir, { recursive: true, force: true });
-if (storage === 'postgres') spawnSync('psql', [adminUrl, '-qc', 'DROP DATABASE IF EXISTS kg_memory'], { stdio: 'inherit' });
+if (storage === 'postgres')
+  spawnSync('psql', [adminUrl, '-qc', 'DROP DATABASE IF EXISTS kg_memory'], { stdio: 'inherit' });

@@ -26,12 +26,17 @@ export function readmeExamples(readme: string): ReadmeExample[] {
 /** JSON with short objects and arrays on one line, as a person would lay it out. */
 export function layoutJson(value: unknown, level = 0, prefix = 0): string {
   // One line, with the spaces a person would put: { "code": "KZ" }.
-  const flat = JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ').replace(/([[{]) /g, '$1').replace(/ ([\]}])/g, '$1');
+  const flat = JSON.stringify(value, null, 1)
+    .replace(/\n\s*/g, ' ')
+    .replace(/([[{]) /g, '$1')
+    .replace(/ ([\]}])/g, '$1');
   if (flat.length + level * 2 + prefix <= 100 || typeof value !== 'object' || value === null) return flat;
   const pad = '  '.repeat(level + 1);
   const end = '  '.repeat(level);
   if (Array.isArray(value)) return `[\n${value.map((v) => pad + layoutJson(v, level + 1)).join(',\n')}\n${end}]`;
-  const entries = Object.entries(value).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${layoutJson(v, level + 1, k.length + 4)}`);
+  const entries = Object.entries(value).map(
+    ([k, v]) => `${pad}${JSON.stringify(k)}: ${layoutJson(v, level + 1, k.length + 4)}`,
+  );
   return `{\n${entries.join(',\n')}\n${end}}`;
 }
 

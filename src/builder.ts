@@ -44,14 +44,22 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { nullable: false },
     // Asking for more than a page holds is an error, not a silently shorter page.
     firstArgOptions: {
-      validate: z.number().int().min(0).max(config.MAX_PAGE_SIZE, {
-        message: `first must be between 0 and ${config.MAX_PAGE_SIZE}`,
-      }),
+      validate: z
+        .number()
+        .int()
+        .min(0)
+        .max(config.MAX_PAGE_SIZE, {
+          message: `first must be between 0 and ${config.MAX_PAGE_SIZE}`,
+        }),
     },
     lastArgOptions: {
-      validate: z.number().int().min(0).max(config.MAX_PAGE_SIZE, {
-        message: `last must be between 0 and ${config.MAX_PAGE_SIZE}`,
-      }),
+      validate: z
+        .number()
+        .int()
+        .min(0)
+        .max(config.MAX_PAGE_SIZE, {
+          message: `last must be between 0 and ${config.MAX_PAGE_SIZE}`,
+        }),
     },
   },
   errors: { defaultTypes: [] },

@@ -23,7 +23,9 @@ export async function startServer() {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`GraphQL API on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql (${storageKind})`);
+  console.log(
+    `GraphQL API on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql (${storageKind})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

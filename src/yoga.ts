@@ -2,9 +2,9 @@
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { config } from './config.js';
 import { prisma } from './db.js';
-import { schema } from './schema/index.js';
-import { exampleQuery } from './graphiql-example.js';
 import { useExports } from './export/plugin.js';
+import { exampleQuery } from './graphiql-example.js';
+import { schema } from './schema/index.js';
 
 export const yoga = createYoga({
   schema,

@@ -4,7 +4,7 @@
  * reading the article, not from the database.
  */
 import { readFileSync } from 'node:fs';
-import { printSchema, lexicographicSortSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
 import { schema } from '../src/schema/index.js';
@@ -80,7 +80,9 @@ describe('WhoSaidWhatAbout', () => {
       // The evidence is character-exact: the span of the article is the text.
       expect(articleText.slice(s.evidence.start, s.evidence.end)).toBe(s.evidence.text);
       expect(s.evidence.text).toBe(s.text);
-      expect(s.evidence.article.title).toBe('Kazakh crisis may occur in Uzbekistan, if lessons aren’t learned, warns Lukashenko');
+      expect(s.evidence.article.title).toBe(
+        'Kazakh crisis may occur in Uzbekistan, if lessons aren’t learned, warns Lukashenko',
+      );
     }
     expect(country.statementsAbout.pageInfo.hasNextPage).toBe(false);
     expect(country.events.totalCount).toBe(0);
@@ -96,7 +98,9 @@ describe('WhoSaidWhatAbout', () => {
     const kyrgyzstan = await whoSaidWhatAbout('kgz');
     expect(kyrgyzstan.statementsAbout.totalCount).toBe(1);
     const node = kyrgyzstan.statementsAbout.edges[0]?.node;
-    expect(node?.text).toMatch(/^I am absolutely convinced of this, the closest peoples - Kazakhstan and Kyrgyzstan - should team up/);
+    expect(node?.text).toMatch(
+      /^I am absolutely convinced of this, the closest peoples - Kazakhstan and Kyrgyzstan - should team up/,
+    );
     expect(node?.about.map((c) => c.code)).toEqual(['KG', 'KZ']);
   });
 
@@ -197,7 +201,14 @@ describe('the other contract operations', () => {
     expect(errors).toBeUndefined();
     expect(data?.statements).toEqual({
       totalCount: 1,
-      edges: [{ node: { text: 'Afghanistan has been added to this list quite recently,', speaker: { name: 'Alexander Lukashenko' } } }],
+      edges: [
+        {
+          node: {
+            text: 'Afghanistan has been added to this list quite recently,',
+            speaker: { name: 'Alexander Lukashenko' },
+          },
+        },
+      ],
     });
   });
 
@@ -243,7 +254,16 @@ describe('the other contract operations', () => {
   it('Articles: the TASS article, its dateline, date and exact body', async () => {
     const { data, errors } = await execute<{
       articles: {
-        edges: { node: { id: string; title: string; dateline: string; publishedOn: string; source: { name: string }; body: string } }[];
+        edges: {
+          node: {
+            id: string;
+            title: string;
+            dateline: string;
+            publishedOn: string;
+            source: { name: string };
+            body: string;
+          };
+        }[];
       };
     }>(operation('Articles'));
     expect(errors).toBeUndefined();
@@ -256,7 +276,9 @@ describe('the other contract operations', () => {
 
 describe('Relay', () => {
   const refetch = async (id: string) => {
-    const { data, errors } = await execute<{ node: { __typename: string; id: string } | null }>(operation('Refetch'), { id });
+    const { data, errors } = await execute<{ node: { __typename: string; id: string } | null }>(operation('Refetch'), {
+      id,
+    });
     expect(errors).toBeUndefined();
     return data?.node;
   };
@@ -293,11 +315,18 @@ describe('Relay', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: { data?: { statements: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } } | null } =
-        await execute(
-          'query($after: String) { statements(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
-          { after },
-        );
+      const page: {
+        data?: {
+          statements: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            edges: { node: { id: string } }[];
+          };
+        } | null;
+      } = await execute(
+        'query($after: String) { statements(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+        { after },
+      );
       const connection = page.data?.statements;
       if (!connection) throw new Error('no page');
       seen.push(...connection.edges.map((e) => e.node.id));
@@ -333,7 +362,9 @@ describe('bad input gets a clear error, never a crash', () => {
   });
 
   it('rejects invalid filters and cursors', async () => {
-    expect(await errorOf('{ statements(first: 5, where: { bogus: 1 }) { totalCount } }')).toMatch(/"bogus" is not defined/);
+    expect(await errorOf('{ statements(first: 5, where: { bogus: 1 }) { totalCount } }')).toMatch(
+      /"bogus" is not defined/,
+    );
     expect(await errorOf('{ statements(first: 5, where: { kind: SHOUT }) { totalCount } }')).toMatch(/SHOUT/);
     expect(await errorOf('{ statements(first: 5, after: "garbage") { totalCount } }')).toMatch(/Invalid cursor/);
   });
@@ -344,7 +375,9 @@ describe('bad input gets a clear error, never a crash', () => {
     try {
       const { data, errors } = await execute('{ persons(first: 1) { edges { node { name } } } }');
       expect(data).toBeNull();
-      expect(errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['Unexpected error.', 'INTERNAL_SERVER_ERROR']]);
+      expect(errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+        ['Unexpected error.', 'INTERNAL_SERVER_ERROR'],
+      ]);
       expect(JSON.stringify(errors)).not.toMatch(/Person_hidden|prisma|SELECT/i);
     } finally {
       await prisma.$executeRawUnsafe('ALTER TABLE "Person_hidden" RENAME TO "Person"');

@@ -22,10 +22,24 @@ async function statements(where: unknown, select = 'text') {
 
 const count = async (where: unknown) => (await statements(where)).totalCount;
 
-async function names(collection: 'persons' | 'organizations' | 'countries' | 'events', where: unknown, orderBy?: string[]) {
+async function names(
+  collection: 'persons' | 'organizations' | 'countries' | 'events',
+  where: unknown,
+  orderBy?: string[],
+) {
   const field = collection === 'countries' ? 'code' : collection === 'events' ? 'title' : 'name';
-  const filterType = { persons: 'PersonFilter', organizations: 'OrganizationFilter', countries: 'CountryFilter', events: 'EventFilter' }[collection];
-  const orderType = { persons: 'PersonOrderBy', organizations: 'OrganizationOrderBy', countries: 'CountryOrderBy', events: 'EventOrderBy' }[collection];
+  const filterType = {
+    persons: 'PersonFilter',
+    organizations: 'OrganizationFilter',
+    countries: 'CountryFilter',
+    events: 'EventFilter',
+  }[collection];
+  const orderType = {
+    persons: 'PersonOrderBy',
+    organizations: 'OrganizationOrderBy',
+    countries: 'CountryOrderBy',
+    events: 'EventOrderBy',
+  }[collection];
   const { data, errors } = await execute<Record<string, Connection<Record<string, string>>>>(
     `query($where: ${filterType}, $orderBy: [${orderType}!]) {
       ${collection}(first: 100, where: $where, orderBy: $orderBy) { totalCount edges { node { ${field} } } } }`,
@@ -45,7 +59,9 @@ describe('statement filters', () => {
   it('boolean composition: AND, OR, nested NOT', async () => {
     expect(await count({ OR: [{ about: { some: { code: 'UZ' } } }, { about: { some: { code: 'AFG' } } }] })).toBe(3);
     expect(await count({ AND: [{ about: { some: { code: 'KZ' } } }, { kind: 'QUOTE' }] })).toBe(2);
-    expect(await count({ AND: [{ about: { some: { code: 'KZ' } } }, { NOT: { about: { some: { code: 'UZ' } } } }] })).toBe(5);
+    expect(
+      await count({ AND: [{ about: { some: { code: 'KZ' } } }, { NOT: { about: { some: { code: 'UZ' } } } }] }),
+    ).toBe(5);
     expect(await count({ OR: [] })).toBe(0);
     expect(await count({ AND: [] })).toBe(9);
   });
@@ -92,22 +108,39 @@ describe('entity filters', () => {
   });
 
   it('case-insensitive string operators', async () => {
-    expect(await names('persons', { name: { in: ['KASSYM-JOMART TOKAYEV', 'nobody'] } })).toEqual(['Kassym-Jomart Tokayev']);
+    expect(await names('persons', { name: { in: ['KASSYM-JOMART TOKAYEV', 'nobody'] } })).toEqual([
+      'Kassym-Jomart Tokayev',
+    ]);
     expect(await names('persons', { name: { startsWith: 'alex' } })).toEqual(['Alexander Lukashenko']);
-    expect(await names('organizations', { acronym: { isNull: false } })).toEqual(['Collective Security Treaty Organization']);
+    expect(await names('organizations', { acronym: { isNull: false } })).toEqual([
+      'Collective Security Treaty Organization',
+    ]);
     expect(await names('organizations', { name: { contains: '%' } })).toEqual([]);
   });
 
   it('organizations by kind, parent and lead country', async () => {
     expect(await names('organizations', { kind: 'ARMED_FORCES' })).toHaveLength(1);
-    expect(await names('organizations', { parent: { acronym: { equals: 'csto' } } })).toEqual(['CSTO Collective Security Council']);
-    expect(await names('organizations', { leadCountry: { code: 'RUS' } })).toEqual(['Collective Security Treaty Organization']);
-    expect(await names('organizations', { kindIn: ['GOVERNMENT', 'NEWS_AGENCY'] }, ['NAME_ASC'])).toEqual(['Kazakh authorities', 'TASS']);
+    expect(await names('organizations', { parent: { acronym: { equals: 'csto' } } })).toEqual([
+      'CSTO Collective Security Council',
+    ]);
+    expect(await names('organizations', { leadCountry: { code: 'RUS' } })).toEqual([
+      'Collective Security Treaty Organization',
+    ]);
+    expect(await names('organizations', { kindIn: ['GOVERNMENT', 'NEWS_AGENCY'] }, ['NAME_ASC'])).toEqual([
+      'Kazakh authorities',
+      'TASS',
+    ]);
   });
 
   it('events with a participant of a kind, by date, by parent', async () => {
-    expect(await names('events', { participants: { some: { organization: { kind: 'ARMED_FORCES' } } } })).toHaveLength(1);
-    expect(await names('events', { participants: { some: { role: 'REQUESTER', person: { name: { contains: 'tokayev' } } } } })).toHaveLength(1);
+    expect(await names('events', { participants: { some: { organization: { kind: 'ARMED_FORCES' } } } })).toHaveLength(
+      1,
+    );
+    expect(
+      await names('events', {
+        participants: { some: { role: 'REQUESTER', person: { name: { contains: 'tokayev' } } } },
+      }),
+    ).toHaveLength(1);
     expect(await names('events', { startDate: { equals: '2022-01-02' } })).toHaveLength(2);
     expect(await names('events', { endDate: { lte: '2022-01-07' } })).toHaveLength(1);
     expect(await names('events', { parent: { kind: 'CRISIS' } })).toHaveLength(7);
@@ -117,7 +150,12 @@ describe('entity filters', () => {
   it('countries by related counts', async () => {
     expect(await names('countries', { statementCount: { gte: 1 } })).toEqual(['AF', 'KG', 'KZ', 'UZ']);
     expect(await names('countries', { eventCount: { gt: 0 } })).toEqual(['KZ']);
-    expect(await names('countries', { statementsAbout: { some: { kind: 'QUOTE' } } })).toEqual(['AF', 'KG', 'KZ', 'UZ']);
+    expect(await names('countries', { statementsAbout: { some: { kind: 'QUOTE' } } })).toEqual([
+      'AF',
+      'KG',
+      'KZ',
+      'UZ',
+    ]);
   });
 });
 
@@ -142,12 +180,18 @@ describe('ordering', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result: { data?: { statements: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; saidOn: string | null } }[] } } | null } =
-        await execute(
-          `query($after: String) { statements(first: 2, after: $after, orderBy: [SAID_ON_DESC, KIND_ASC]) {
+      const result: {
+        data?: {
+          statements: {
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: { node: { id: string; saidOn: string | null } }[];
+          };
+        } | null;
+      } = await execute(
+        `query($after: String) { statements(first: 2, after: $after, orderBy: [SAID_ON_DESC, KIND_ASC]) {
             pageInfo { hasNextPage endCursor } edges { node { id saidOn } } } }`,
-          { after },
-        );
+        { after },
+      );
       const connection = result.data?.statements;
       if (!connection) throw new Error('no page');
       seen.push(...connection.edges.map((e) => e.node.id));
@@ -167,26 +211,36 @@ describe('abusive or malformed filters get a clear error', () => {
   };
 
   it('rejects unknown fields, huge lists and deep nesting', async () => {
-    expect(await errorOf('{ statements(first: 1, where: { text: { contains: "x" } }) { totalCount } }')).toMatch(/"text" is not defined/);
-    const huge = Array.from({ length: 101 }, (_, i) => `name-${i}`);
-    expect(await errorOf('query($w: PersonFilter) { persons(first: 1, where: $w) { totalCount } }', { w: { name: { in: huge } } })).toMatch(
-      /at most 100/,
+    expect(await errorOf('{ statements(first: 1, where: { text: { contains: "x" } }) { totalCount } }')).toMatch(
+      /"text" is not defined/,
     );
+    const huge = Array.from({ length: 101 }, (_, i) => `name-${i}`);
+    expect(
+      await errorOf('query($w: PersonFilter) { persons(first: 1, where: $w) { totalCount } }', {
+        w: { name: { in: huge } },
+      }),
+    ).toMatch(/at most 100/);
     let deep: Record<string, unknown> = { kind: 'QUOTE' };
     for (let i = 0; i < 8; i++) deep = { NOT: deep };
-    expect(await errorOf('query($w: StatementFilter) { statements(first: 1, where: $w) { totalCount } }', { w: deep })).toMatch(
-      /nested too deeply/,
-    );
+    expect(
+      await errorOf('query($w: StatementFilter) { statements(first: 1, where: $w) { totalCount } }', { w: deep }),
+    ).toMatch(/nested too deeply/);
     const wide = { OR: Array.from({ length: 61 }, () => ({ kind: 'QUOTE' })) };
-    expect(await errorOf('query($w: StatementFilter) { statements(first: 1, where: $w) { totalCount } }', { w: wide })).toMatch(
-      /too many conditions/,
-    );
+    expect(
+      await errorOf('query($w: StatementFilter) { statements(first: 1, where: $w) { totalCount } }', { w: wide }),
+    ).toMatch(/too many conditions/);
   });
 
   it('rejects malformed values', async () => {
-    expect(await errorOf('{ statements(first: 1, where: { saidOn: { gte: "2022-13-45" } }) { totalCount } }')).toMatch(/Date/);
-    expect(await errorOf('{ statements(first: 1, where: { about: { some: { code: "U1" } } }) { totalCount } }')).toMatch(/ISO 3166-1/);
-    expect(await errorOf('{ persons(first: 1, where: { name: { contains: "" } }) { totalCount } }')).toMatch(/at least one character/);
+    expect(await errorOf('{ statements(first: 1, where: { saidOn: { gte: "2022-13-45" } }) { totalCount } }')).toMatch(
+      /Date/,
+    );
+    expect(
+      await errorOf('{ statements(first: 1, where: { about: { some: { code: "U1" } } }) { totalCount } }'),
+    ).toMatch(/ISO 3166-1/);
+    expect(await errorOf('{ persons(first: 1, where: { name: { contains: "" } }) { totalCount } }')).toMatch(
+      /at least one character/,
+    );
   });
 });
 

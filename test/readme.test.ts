@@ -11,11 +11,17 @@ describe('README examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(examples.map((e, i) => [i + 1, e.query.split('\n').find((l) => l.trim() && !l.trim().startsWith('#'))?.trim(), e]))(
-    'example %i (%s) answers as documented',
-    async (_i, _first, example) => {
-      const documented: unknown = JSON.parse((example as { answer: string }).answer);
-      expect(await runExample((example as { query: string }).query)).toEqual(documented);
-    },
-  );
+  it.each(
+    examples.map((e, i) => [
+      i + 1,
+      e.query
+        .split('\n')
+        .find((l) => l.trim() && !l.trim().startsWith('#'))
+        ?.trim(),
+      e,
+    ]),
+  )('example %i (%s) answers as documented', async (_i, _first, example) => {
+    const documented: unknown = JSON.parse((example as { answer: string }).answer);
+    expect(await runExample((example as { query: string }).query)).toEqual(documented);
+  });
 });

@@ -73,7 +73,10 @@ describe('seed annotation files', () => {
     const spans = collectSpans(raw);
     const wrong = spans
       .filter(({ span }) => text.slice(span.start, span.end) !== span.text || span.end > text.length)
-      .map(({ path: at, span }) => `${at} [${span.start}, ${span.end}) is ${JSON.stringify(text.slice(span.start, span.end))}`);
+      .map(
+        ({ path: at, span }) =>
+          `${at} [${span.start}, ${span.end}) is ${JSON.stringify(text.slice(span.start, span.end))}`,
+      );
     expect(wrong).toEqual([]);
     // The walk really saw the annotation's spans, not an empty or renamed structure.
     expect(spans.map((s) => s.path)).toContain('$.article.title');
@@ -214,7 +217,13 @@ describe('the seeded database', () => {
     expect(rows.length).toBeGreaterThan(0);
     const wrong = rows
       .filter((r) => r.start === null || r.end === null || r.text === null || r.body.slice(r.start, r.end) !== r.text)
-      .map((r) => ({ id: r.id, start: r.start, end: r.end, stored: r.text, body: r.body.slice(r.start ?? 0, r.end ?? 0) }));
+      .map((r) => ({
+        id: r.id,
+        start: r.start,
+        end: r.end,
+        stored: r.text,
+        body: r.body.slice(r.start ?? 0, r.end ?? 0),
+      }));
     expect(wrong).toEqual([]);
   });
 

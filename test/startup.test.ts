@@ -58,7 +58,9 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ country(code: "UZ") { name statementsAbout(first: 5) { totalCount } } }' }),
       });
-      expect(await answer.json()).toEqual({ data: { country: { name: 'Uzbekistan', statementsAbout: { totalCount: 2 } } } });
+      expect(await answer.json()).toEqual({
+        data: { country: { name: 'Uzbekistan', statementsAbout: { totalCount: 2 } } },
+      });
 
       const graphiql = await fetch(endpoint, { headers: { accept: 'text/html' } });
       const page = await graphiql.text();

@@ -134,7 +134,10 @@ describe('time buckets', () => {
   });
 
   it('counts per country per day', async () => {
-    const result = await stats('where: { about: { some: { code: "UZ" } } }, groupBy: [COUNTRY, PERIOD], bucket: DAY', 'count country { code } period');
+    const result = await stats(
+      'where: { about: { some: { code: "UZ" } } }, groupBy: [COUNTRY, PERIOD], bucket: DAY',
+      'count country { code } period',
+    );
     const uz = result.groups.filter((g) => g.country?.code === 'UZ');
     expect(uz.map((g) => [g.period, g.count])).toEqual([
       ['2022-01-03', 1],
@@ -162,13 +165,18 @@ describe('time buckets', () => {
 describe('eventStats', () => {
   it('counts events per kind and country, and per start month', async () => {
     const { data, errors } = await execute<{
-      eventStats: { total: number; groups: { count: number; kind: string | null; country: { code: string } | null; period: string | null }[] };
+      eventStats: {
+        total: number;
+        groups: { count: number; kind: string | null; country: { code: string } | null; period: string | null }[];
+      };
     }>(`{
       byCountry: eventStats(groupBy: [COUNTRY]) { total groups { count kind country { code } period } }
       eventStats(where: { parent: { kind: CRISIS } }, groupBy: [PERIOD], bucket: MONTH) { total groups { count kind country { code } period } }
     }`);
     expect(errors).toBeUndefined();
-    const byCountry = (data as unknown as { byCountry: { total: number; groups: { count: number; country: { code: string } | null }[] } }).byCountry;
+    const byCountry = (
+      data as unknown as { byCountry: { total: number; groups: { count: number; country: { code: string } | null }[] } }
+    ).byCountry;
     expect(byCountry.total).toBe(9);
     expect(byCountry.groups.map((g) => [g.country?.code ?? null, g.count])).toEqual([
       ['KZ', 8],
@@ -205,7 +213,10 @@ describe('the SQL filter and the Prisma filter agree', () => {
   ];
 
   it.each(filters.map((f) => [JSON.stringify(f), f]))('%s', async (_name, where) => {
-    const { data, errors } = await execute<{ statements: { totalCount: number }; statementStats: { total: number; groups: { count: number }[] } }>(
+    const { data, errors } = await execute<{
+      statements: { totalCount: number };
+      statementStats: { total: number; groups: { count: number }[] };
+    }>(
       `query($where: StatementFilter) {
         statements(first: 1, where: $where) { totalCount }
         statementStats(where: $where, groupBy: [KIND]) { total groups { count } }
@@ -221,7 +232,9 @@ describe('the SQL filter and the Prisma filter agree', () => {
 describe('SQL per request', () => {
   it('a grouped aggregation costs the group query, the total, and at most one load per entity type', async () => {
     const { queries } = await countQueries(() =>
-      execute('{ statementStats(groupBy: [SPEAKER, COUNTRY, OCCASION, PERIOD]) { total groups { count speaker { __typename } country { code } occasion { title } period } } }'),
+      execute(
+        '{ statementStats(groupBy: [SPEAKER, COUNTRY, OCCASION, PERIOD]) { total groups { count speaker { __typename } country { code } occasion { title } period } } }',
+      ),
     );
     expect(queries.length).toBeLessThanOrEqual(6);
   });

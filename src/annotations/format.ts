@@ -44,11 +44,9 @@ export const dateValueSchema = z
     evidence: spanSchema.optional(),
   })
   .strict()
-  .refine(
-    (date) =>
-      date.value.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[date.precision],
-    { message: 'date value must have exactly the parts its precision names' },
-  );
+  .refine((date) => date.value.split('-').length === { YEAR: 1, MONTH: 2, DAY: 3 }[date.precision], {
+    message: 'date value must have exactly the parts its precision names',
+  });
 export type DateValue = z.infer<typeof dateValueSchema>;
 
 export const organizationKinds = [
@@ -183,9 +181,7 @@ export const annotationSchema = z
           country: z.string().length(2).nullable(),
           location: z.string().min(1).nullable(),
           parent: keySchema.nullable(),
-          participants: z.array(
-            z.object({ role: z.enum(participantRoles), actor: actorRefSchema }).strict(),
-          ),
+          participants: z.array(z.object({ role: z.enum(participantRoles), actor: actorRefSchema }).strict()),
           evidence: spanSchema,
           mentions: z.array(spanSchema).default([]),
         })

@@ -1,8 +1,8 @@
 /** Reads an annotated article from disk and checks it completely before anyone loads it. */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Annotation, annotationSchema } from './format.js';
 import { isoAlpha2Codes } from '../reference/countries.js';
+import { type Annotation, annotationSchema } from './format.js';
 import { AnnotationError, findAnnotationProblems } from './validate.js';
 
 export interface AnnotatedArticle {
@@ -12,7 +12,6 @@ export interface AnnotatedArticle {
   /** Where the annotation was read from, for messages. */
   path: string;
 }
-
 
 export async function readAnnotatedArticle(annotationPath: string): Promise<AnnotatedArticle> {
   const raw: unknown = JSON.parse(await readFile(annotationPath, 'utf8'));

@@ -85,11 +85,26 @@ export function findAnnotationProblems(
   checkSpan('article.dateline', article.dateline);
   checkDate('article.publishedOn', article.publishedOn);
 
-  const persons = uniqueKeys('person', annotation.persons.map((p) => p.key));
-  const organizations = uniqueKeys('organization', annotation.organizations.map((o) => o.key));
-  const events = uniqueKeys('event', annotation.events.map((e) => e.key));
-  uniqueKeys('statement', annotation.statements.map((s) => s.key));
-  uniqueKeys('country', annotation.countries.map((c) => c.code));
+  const persons = uniqueKeys(
+    'person',
+    annotation.persons.map((p) => p.key),
+  );
+  const organizations = uniqueKeys(
+    'organization',
+    annotation.organizations.map((o) => o.key),
+  );
+  const events = uniqueKeys(
+    'event',
+    annotation.events.map((e) => e.key),
+  );
+  uniqueKeys(
+    'statement',
+    annotation.statements.map((s) => s.key),
+  );
+  uniqueKeys(
+    'country',
+    annotation.countries.map((c) => c.code),
+  );
 
   const checkOrg = (where: string, key: string | null) => {
     if (key !== null && !organizations.has(key)) problems.push(`${where}: unknown organization ${key}`);
@@ -131,7 +146,8 @@ export function findAnnotationProblems(
     if (event.parent === event.key) problems.push(`${at}: an event cannot be its own parent`);
     event.participants.forEach((p, i) => {
       const where = `${at}.participants[${i}]`;
-      if ('person' in p.actor && !persons.has(p.actor.person)) problems.push(`${where}: unknown person ${p.actor.person}`);
+      if ('person' in p.actor && !persons.has(p.actor.person))
+        problems.push(`${where}: unknown person ${p.actor.person}`);
       if ('organization' in p.actor) checkOrg(where, p.actor.organization);
       if ('country' in p.actor) checkCountry(where, p.actor.country);
     });
@@ -156,7 +172,9 @@ export function findAnnotationProblems(
   const covered = annotation.statements.flatMap((s) => [s.text, ...s.restatedIn]);
   for (const quote of findDirectQuotes(text)) {
     if (!covered.some((span) => span.start <= quote.start && quote.end <= span.end)) {
-      problems.push(`direct quote at [${quote.start}, ${quote.end}) is not covered by any statement: ${JSON.stringify(quote.text)}`);
+      problems.push(
+        `direct quote at [${quote.start}, ${quote.end}) is not covered by any statement: ${JSON.stringify(quote.text)}`,
+      );
     }
   }
   return problems;

@@ -23,11 +23,13 @@ const statementAbout = (from: 'Statement' | 'Country'): JoinSql => {
   const link = (inner: Prisma.Sql) => Prisma.raw(`${inner.sql}_link`);
   return from === 'Statement'
     ? {
-        from: (inner) => Prisma.sql`"_StatementAbout" ${link(inner)} JOIN "Country" ${inner} ON ${inner}."code" = ${link(inner)}."A"`,
+        from: (inner) =>
+          Prisma.sql`"_StatementAbout" ${link(inner)} JOIN "Country" ${inner} ON ${inner}."code" = ${link(inner)}."A"`,
         on: (outer, inner) => Prisma.sql`${link(inner)}."B" = ${outer}."id"`,
       }
     : {
-        from: (inner) => Prisma.sql`"_StatementAbout" ${link(inner)} JOIN "Statement" ${inner} ON ${inner}."id" = ${link(inner)}."B"`,
+        from: (inner) =>
+          Prisma.sql`"_StatementAbout" ${link(inner)} JOIN "Statement" ${inner} ON ${inner}."id" = ${link(inner)}."B"`,
         on: (outer, inner) => Prisma.sql`${link(inner)}."A" = ${outer}."code"`,
       };
 };
@@ -59,7 +61,12 @@ export const personSpec: EntitySpec = {
   fields: {
     name: { kind: 'string', column: 'name' },
     statementCount: { kind: 'int', column: 'statementCount', description: 'Number of statements they made.' },
-    statements: { kind: 'list', target: () => statementSpec, relation: 'statements', join: toMany('Statement', 'speakerPersonId') },
+    statements: {
+      kind: 'list',
+      target: () => statementSpec,
+      relation: 'statements',
+      join: toMany('Statement', 'speakerPersonId'),
+    },
     roles: { kind: 'list', target: () => roleSpec, relation: 'roles', join: toMany('Role', 'personId') },
   },
 };
@@ -70,7 +77,12 @@ export const roleSpec: EntitySpec = {
   description: 'Conditions on a role a person holds.',
   fields: {
     title: { kind: 'string', column: 'title' },
-    country: { kind: 'relation', target: () => countrySpec, relation: 'country', join: toOne('Country', 'countryCode', 'code') },
+    country: {
+      kind: 'relation',
+      target: () => countrySpec,
+      relation: 'country',
+      join: toOne('Country', 'countryCode', 'code'),
+    },
     organization: {
       kind: 'relation',
       target: () => organizationSpec,
@@ -89,8 +101,18 @@ export const organizationSpec: EntitySpec = {
     acronym: { kind: 'string', column: 'acronym' },
     kind: { kind: 'enum', column: 'kind', enumName: 'OrganizationKind', pgType: 'OrganizationKind' },
     statementCount: { kind: 'int', column: 'statementCount', description: 'Number of statements it made.' },
-    parent: { kind: 'relation', target: () => organizationSpec, relation: 'parent', join: toOne('Organization', 'parentId') },
-    country: { kind: 'relation', target: () => countrySpec, relation: 'country', join: toOne('Country', 'countryCode', 'code') },
+    parent: {
+      kind: 'relation',
+      target: () => organizationSpec,
+      relation: 'parent',
+      join: toOne('Organization', 'parentId'),
+    },
+    country: {
+      kind: 'relation',
+      target: () => countrySpec,
+      relation: 'country',
+      join: toOne('Country', 'countryCode', 'code'),
+    },
     leadCountry: {
       kind: 'relation',
       target: () => countrySpec,
@@ -114,7 +136,12 @@ export const articleSpec: EntitySpec = {
     title: { kind: 'string', column: 'title' },
     language: { kind: 'string', column: 'language' },
     publishedOn: { kind: 'date', column: 'publishedOn' },
-    source: { kind: 'relation', target: () => organizationSpec, relation: 'source', join: toOne('Organization', 'sourceId') },
+    source: {
+      kind: 'relation',
+      target: () => organizationSpec,
+      relation: 'source',
+      join: toOne('Organization', 'sourceId'),
+    },
   },
 };
 
@@ -131,7 +158,12 @@ export const participantSpec: EntitySpec = {
       relation: 'organization',
       join: toOne('Organization', 'organizationId'),
     },
-    country: { kind: 'relation', target: () => countrySpec, relation: 'country', join: toOne('Country', 'countryCode', 'code') },
+    country: {
+      kind: 'relation',
+      target: () => countrySpec,
+      relation: 'country',
+      join: toOne('Country', 'countryCode', 'code'),
+    },
   },
 };
 
@@ -144,7 +176,12 @@ export const eventSpec: EntitySpec = {
     kind: { kind: 'enum', column: 'kind', enumName: 'EventKind', pgType: 'EventKind' },
     startDate: { kind: 'date', column: 'startDate' },
     endDate: { kind: 'date', column: 'endDate' },
-    country: { kind: 'relation', target: () => countrySpec, relation: 'country', join: toOne('Country', 'countryCode', 'code') },
+    country: {
+      kind: 'relation',
+      target: () => countrySpec,
+      relation: 'country',
+      join: toOne('Country', 'countryCode', 'code'),
+    },
     parent: { kind: 'relation', target: () => eventSpec, relation: 'parent', join: toOne('Event', 'parentId') },
     participants: {
       kind: 'list',

@@ -58,7 +58,11 @@ export const sqlColumn = (alias: Prisma.Sql, column: string) => Prisma.sql`${ali
  */
 export function measureFilter(value: unknown): { depth: number; conditions: number } {
   if (value === null || value === undefined) return { depth: 0, conditions: 0 };
-  const children = Array.isArray(value) ? value : typeof value === 'object' && !(value instanceof Date) ? Object.values(value) : null;
+  const children = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && !(value instanceof Date)
+      ? Object.values(value)
+      : null;
   if (children === null) return { depth: 0, conditions: 1 };
   let depth = 0;
   let conditions = 0;
@@ -88,7 +92,8 @@ function prismaScalar(kind: 'string' | 'int' | 'date', op: FilterValue) {
   for (const [key, value] of Object.entries(op)) {
     if (value === null || value === undefined) continue;
     if (key === 'isNull') Object.assign(where, value ? { equals: null } : { not: null });
-    else if (kind === 'string' && (key === 'contains' || key === 'startsWith')) where[key] = escapeLike(value as string);
+    else if (kind === 'string' && (key === 'contains' || key === 'startsWith'))
+      where[key] = escapeLike(value as string);
     else where[key] = value;
   }
   return kind === 'string' ? insensitive(where) : where;
@@ -159,7 +164,8 @@ function sqlScalar(kind: 'string' | 'int' | 'date', column: Prisma.Sql, op: Filt
       if (key === 'equals') parts.push(Prisma.sql`lower(${column}) = lower(${text})`);
       if (key === 'contains') parts.push(Prisma.sql`${column} ILIKE ${`%${escapeLike(text)}%`}`);
       if (key === 'startsWith') parts.push(Prisma.sql`${column} ILIKE ${`${escapeLike(text)}%`}`);
-      if (key === 'in') parts.push(Prisma.sql`lower(${column}) = ANY(${(value as string[]).map((v) => v.toLowerCase())})`);
+      if (key === 'in')
+        parts.push(Prisma.sql`lower(${column}) = ANY(${(value as string[]).map((v) => v.toLowerCase())})`);
     } else {
       if (key === 'equals') parts.push(Prisma.sql`${column} = ${cast(value)}`);
       if (key === 'gt') parts.push(Prisma.sql`${column} > ${cast(value)}`);
@@ -173,10 +179,16 @@ function sqlScalar(kind: 'string' | 'int' | 'date', column: Prisma.Sql, op: Filt
   return parts;
 }
 
-const and = (parts: Prisma.Sql[]) => (parts.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(${Prisma.join(parts, ' AND ')})`);
+const and = (parts: Prisma.Sql[]) =>
+  parts.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(${Prisma.join(parts, ' AND ')})`;
 
 /** SQL condition for `filter` on the row of `spec` aliased as `alias`. */
-export function toSqlWhere(spec: EntitySpec, filter: FilterValue | null | undefined, alias: Prisma.Sql, depth = 0): Prisma.Sql {
+export function toSqlWhere(
+  spec: EntitySpec,
+  filter: FilterValue | null | undefined,
+  alias: Prisma.Sql,
+  depth = 0,
+): Prisma.Sql {
   if (!filter) return Prisma.sql`TRUE`;
   const parts: Prisma.Sql[] = [];
   for (const [name, value] of Object.entries(filter)) {
@@ -228,7 +240,8 @@ export function toSqlWhere(spec: EntitySpec, filter: FilterValue | null | undefi
         if (q.some) parts.push(exists(toSqlWhere(target, q.some, inner, depth + 1)));
         if (q.none) parts.push(Prisma.sql`NOT ${exists(toSqlWhere(target, q.none, inner, depth + 1))}`);
         // "every related row matches" = "no related row fails the condition" (as Prisma reads it).
-        if (q.every) parts.push(Prisma.sql`NOT ${exists(Prisma.sql`NOT ${toSqlWhere(target, q.every, inner, depth + 1)}`)}`);
+        if (q.every)
+          parts.push(Prisma.sql`NOT ${exists(Prisma.sql`NOT ${toSqlWhere(target, q.every, inner, depth + 1)}`)}`);
         break;
       }
     }

@@ -28,7 +28,9 @@ export const Country = builder.prismaNode('Country', {
     }),
     region: t.exposeString('region', { nullable: true }),
     subregion: t.exposeString('subregion', { nullable: true }),
-    statementCount: t.exposeInt('statementCount', { description: 'Number of statements about it (kept by the database).' }),
+    statementCount: t.exposeInt('statementCount', {
+      description: 'Number of statements about it (kept by the database).',
+    }),
     eventCount: t.exposeInt('eventCount', { description: 'Number of events that took place in it.' }),
     statementsAbout: t.relatedConnection('statementsAbout', {
       description: 'Statements about this country; by default in the order they were recorded.',

@@ -5,13 +5,13 @@ import { eventSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { Country } from './country.js';
 import { DatePrecision, EventKind, ParticipantRole } from './enums.js';
-import { Evidence, articleForEvidence } from './evidence.js';
+import { articleForEvidence, Evidence } from './evidence.js';
 import { EventFilter } from './filters.js';
 import { listOf } from './lists.js';
 import { EventOrder } from './ordering.js';
-import { statementList } from './statement.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
+import { statementList } from './statement.js';
 
 export const Actor = builder.unionType('Actor', {
   description: 'Who takes part in an event: a person, an organization or a country.',
@@ -28,7 +28,10 @@ export const Event = builder.prismaNode('Event', {
     kind: t.expose('kind', { type: EventKind }),
     startDate: t.expose('startDate', { type: 'Date', nullable: true }),
     startPrecision: t.expose('startPrecision', { type: DatePrecision, nullable: true }),
-    startBasis: t.exposeString('startBasis', { nullable: true, description: 'How startDate was resolved from the text.' }),
+    startBasis: t.exposeString('startBasis', {
+      nullable: true,
+      description: 'How startDate was resolved from the text.',
+    }),
     endDate: t.expose('endDate', { type: 'Date', nullable: true }),
     endPrecision: t.expose('endPrecision', { type: DatePrecision, nullable: true }),
     endBasis: t.exposeString('endBasis', { nullable: true, description: 'How endDate was resolved from the text.' }),

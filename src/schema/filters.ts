@@ -20,7 +20,9 @@ import { EventKind, OrganizationKind, ParticipantRole, StatementKind } from './e
 
 const enums = { EventKind, OrganizationKind, ParticipantRole, StatementKind } as const;
 
-const inList = z.array(z.unknown()).max(FILTER_LIMITS.maxInList, `in accepts at most ${FILTER_LIMITS.maxInList} values`);
+const inList = z
+  .array(z.unknown())
+  .max(FILTER_LIMITS.maxInList, `in accepts at most ${FILTER_LIMITS.maxInList} values`);
 const nonEmpty = (op: string) => z.string().min(1, `${op} needs at least one character`);
 
 export const StringFilter = builder.inputRef<FilterValue>('StringFilter').implement({
@@ -63,9 +65,20 @@ const countryCode = z
   .trim()
   .regex(/^[A-Za-z]{2,3}$/, 'code must be an ISO 3166-1 alpha-2 or alpha-3 code, e.g. "UZ" or "UZB"');
 
-const specs = [countrySpec, personSpec, roleSpec, organizationSpec, articleSpec, participantSpec, eventSpec, statementSpec];
+const specs = [
+  countrySpec,
+  personSpec,
+  roleSpec,
+  organizationSpec,
+  articleSpec,
+  participantSpec,
+  eventSpec,
+  statementSpec,
+];
 const filterRefs = new Map(specs.map((spec) => [spec, builder.inputRef<FilterValue>(spec.name)]));
-const listRefs = new Map(specs.map((spec) => [spec, builder.inputRef<FilterValue>(`${spec.name.replace(/Filter$/, '')}ListFilter`)]));
+const listRefs = new Map(
+  specs.map((spec) => [spec, builder.inputRef<FilterValue>(`${spec.name.replace(/Filter$/, '')}ListFilter`)]),
+);
 
 const refOf = (spec: EntitySpec) => filterRefs.get(spec) as NonNullable<ReturnType<typeof filterRefs.get>>;
 
@@ -94,7 +107,11 @@ for (const spec of specs) {
           case 'enum': {
             const type = enums[field.enumName as keyof typeof enums];
             fields[name] = t.field({ type, description });
-            fields[`${name}In`] = t.field({ type: [type], validate: inList, description: `Any of these ${name} values.` });
+            fields[`${name}In`] = t.field({
+              type: [type],
+              validate: inList,
+              description: `Any of these ${name} values.`,
+            });
             break;
           }
           case 'countryCode':
@@ -137,6 +154,9 @@ export const filterLimits = z.custom<FilterValue>().superRefine((value, ctx) => 
     ctx.addIssue({ code: 'custom', message: `filter is nested too deeply (at most ${FILTER_LIMITS.maxDepth} levels)` });
   }
   if (conditions > FILTER_LIMITS.maxConditions) {
-    ctx.addIssue({ code: 'custom', message: `filter has too many conditions (at most ${FILTER_LIMITS.maxConditions})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `filter has too many conditions (at most ${FILTER_LIMITS.maxConditions})`,
+    });
   }
 });

@@ -1,7 +1,7 @@
 /** Filter and order arguments of a collection, and the Prisma query they make. */
 import { builder } from '../builder.js';
 import { type EntitySpec, type FilterValue, toPrismaWhere } from '../filters/spec.js';
-import { type StatementFilter, filterLimits } from './filters.js';
+import { filterLimits, type StatementFilter } from './filters.js';
 import type { orderByEnum } from './ordering.js';
 
 /** Every generated filter input has this type (see filters.ts). */
@@ -26,6 +26,9 @@ export function listOf<Where, OrderBy>(
     }),
   }));
   const where = (value: FilterValue | null | undefined) => toPrismaWhere(spec, value) as Where;
-  const query = (a: ListArgs) => ({ where: where(a.where), orderBy: order.toPrisma(a.orderBy, defaultOrder) as OrderBy[] });
+  const query = (a: ListArgs) => ({
+    where: where(a.where),
+    orderBy: order.toPrisma(a.orderBy, defaultOrder) as OrderBy[],
+  });
   return { args, where, query };
 }

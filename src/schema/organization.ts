@@ -1,10 +1,10 @@
 /** Organizations: news agencies, intergovernmental bodies, governments, armed forces. */
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-import { OrganizationKind } from './enums.js';
-import { Evidence, articleForEvidence } from './evidence.js';
 import { organizationSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { OrganizationKind } from './enums.js';
+import { articleForEvidence, Evidence } from './evidence.js';
 import { OrganizationFilter } from './filters.js';
 import { listOf } from './lists.js';
 import { OrganizationOrder } from './ordering.js';

@@ -1,9 +1,9 @@
 /** Persons, the roles articles give them, and what they said. */
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-import { Evidence, articleForEvidence } from './evidence.js';
 import { personSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { articleForEvidence, Evidence } from './evidence.js';
 import { PersonFilter } from './filters.js';
 import { listOf } from './lists.js';
 import { PersonOrder } from './ordering.js';
@@ -46,7 +46,12 @@ export const Role = builder.prismaObject('Role', {
         evidenceText: true,
         article: articleForEvidence(nestedSelection),
       }),
-      resolve: (role) => ({ article: role.article, start: role.evidenceStart, end: role.evidenceEnd, text: role.evidenceText }),
+      resolve: (role) => ({
+        article: role.article,
+        start: role.evidenceStart,
+        end: role.evidenceEnd,
+        text: role.evidenceText,
+      }),
     }),
   }),
 });

@@ -1,10 +1,10 @@
 /** Statements: who said what, about which countries, with the exact words as evidence. */
 import { builder } from '../builder.js';
+import { prisma } from '../db.js';
 import { statementSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { prisma } from '../db.js';
 import { DatePrecision, StatementKind } from './enums.js';
-import { Evidence, articleForEvidence } from './evidence.js';
+import { articleForEvidence, Evidence } from './evidence.js';
 import { StatementFilter } from './filters.js';
 import { listOf } from './lists.js';
 import { StatementOrder } from './ordering.js';
@@ -22,9 +22,15 @@ export const Statement = builder.prismaNode('Statement', {
   nullable: true,
   description: 'Something a speaker said, exactly as the article words it, with its evidence.',
   fields: (t) => ({
-    text: t.exposeString('text', { description: 'The words said, exactly as in the article (equal to evidence.text).' }),
+    text: t.exposeString('text', {
+      description: 'The words said, exactly as in the article (equal to evidence.text).',
+    }),
     kind: t.expose('kind', { type: StatementKind }),
-    saidOn: t.expose('saidOn', { type: 'Date', nullable: true, description: 'When it was said, if the article tells.' }),
+    saidOn: t.expose('saidOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'When it was said, if the article tells.',
+    }),
     saidOnPrecision: t.expose('saidOnPrecision', { type: DatePrecision, nullable: true }),
     saidOnBasis: t.exposeString('saidOnBasis', {
       nullable: true,
@@ -72,7 +78,12 @@ export const Statement = builder.prismaNode('Statement', {
       resolve: (s) =>
         s.attributionText === null
           ? null
-          : { article: s.article, start: s.attributionStart as number, end: s.attributionEnd as number, text: s.attributionText },
+          : {
+              article: s.article,
+              start: s.attributionStart as number,
+              end: s.attributionEnd as number,
+              text: s.attributionText,
+            },
     }),
     restatements: t.relation('mentions', {
       description: 'Other places the article restates this statement (headline, lede).',

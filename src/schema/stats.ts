@@ -6,22 +6,22 @@ import type { FilterValue } from '../filters/spec.js';
 import {
   EVENT_DIMENSIONS,
   type EventDimension,
-  type GroupRow,
-  MAX_GROUPS,
-  STATEMENT_DIMENSIONS,
-  type StatementDimension,
-  TIME_BUCKETS,
-  type TimeBucket,
   eventGroups,
   fillEmptyPeriods,
+  type GroupRow,
+  MAX_GROUPS,
   matchingCount,
   nextBucket,
+  STATEMENT_DIMENSIONS,
+  type StatementDimension,
   statementGroups,
+  TIME_BUCKETS,
+  type TimeBucket,
 } from '../stats/grouped.js';
 import { Country } from './country.js';
 import { EventKind, StatementKind } from './enums.js';
 import { Event } from './event.js';
-import { EventFilter, StatementFilter, filterLimits } from './filters.js';
+import { EventFilter, filterLimits, StatementFilter } from './filters.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
 import { Speaker } from './statement.js';
@@ -157,7 +157,10 @@ const StatementStats = statsFields('StatementStats', StatementGroup, 'statements
 const EventStats = statsFields('EventStats', EventGroup, 'events');
 
 const first = z.number().int().min(1).max(MAX_GROUPS, `first must be between 1 and ${MAX_GROUPS}`);
-const groupBy = z.array(z.string()).min(1, 'groupBy needs at least one dimension').max(4, 'groupBy takes at most 4 dimensions');
+const groupBy = z
+  .array(z.string())
+  .min(1, 'groupBy needs at least one dimension')
+  .max(4, 'groupBy takes at most 4 dimensions');
 
 builder.queryFields((t) => ({
   statementStats: t.field({
@@ -172,21 +175,34 @@ builder.queryFields((t) => ({
       fillEmptyPeriods: t.arg.boolean({
         defaultValue: false,
         required: true,
-        description: 'With groupBy: [PERIOD] alone, add zero-count groups for empty buckets between the first and last.',
+        description:
+          'With groupBy: [PERIOD] alone, add zero-count groups for empty buckets between the first and last.',
       }),
       first: t.arg.int({ defaultValue: 100, required: true, validate: first }),
     },
     resolve: async (_root, args) => {
       const dims = args.groupBy as StatementDimension[];
-      const rows = await statementGroups({ where: args.where, groupBy: dims, bucket: args.bucket, limit: args.first + 1 });
+      const rows = await statementGroups({
+        where: args.where,
+        groupBy: dims,
+        bucket: args.bucket,
+        limit: args.first + 1,
+      });
       const page = rows.slice(0, args.first);
-      const filled = args.fillEmptyPeriods && dims.length === 1 && dims[0] === 'PERIOD' ? fillEmptyPeriods(page, args.bucket) : page;
-      return { table: 'Statement' as const, where: args.where, groups: await withEntities(filled, args.bucket), truncated: rows.length > args.first };
+      const filled =
+        args.fillEmptyPeriods && dims.length === 1 && dims[0] === 'PERIOD' ? fillEmptyPeriods(page, args.bucket) : page;
+      return {
+        table: 'Statement' as const,
+        where: args.where,
+        groups: await withEntities(filled, args.bucket),
+        truncated: rows.length > args.first,
+      };
     },
   }),
   eventStats: t.field({
     type: EventStats,
-    description: 'Events counted per group (kind, country, parent event, start-date bucket), under the same filter as `events`.',
+    description:
+      'Events counted per group (kind, country, parent event, start-date bucket), under the same filter as `events`.',
     args: {
       where: t.arg({ type: EventFilter, validate: filterLimits }),
       groupBy: t.arg({ type: [EventDimensionEnum], required: true, validate: groupBy }),

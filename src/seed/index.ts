@@ -21,7 +21,9 @@ export async function seedDatabase(
     log(
       result.status === 'unchanged'
         ? `article ${result.key}: unchanged`
-        : `article ${result.key}: ${result.status} (${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ')})`,
+        : `article ${result.key}: ${result.status} (${Object.entries(result.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')})`,
     );
     results.push(result);
   }

@@ -4,9 +4,10 @@
  * everything the article contributed (statements, events, roles, mentions) and updates
  * the persons and organizations it names, which may be shared with other articles.
  */
+
+import type { DateValue, Span } from '../annotations/format.js';
 import type { AnnotatedArticle } from '../annotations/read.js';
 import { sha256Hex } from '../annotations/validate.js';
-import type { DateValue, Span } from '../annotations/format.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type LoadResult =
@@ -163,12 +164,16 @@ export async function loadAnnotatedArticle(
 
       const articleId = article.id;
       const mentions: Prisma.MentionCreateManyInput[] = [
-        ...a.persons.flatMap((p) => p.mentions.map((m) => ({ articleId, ...spanColumns(m), personId: idOf(personIds, p.key) }))),
+        ...a.persons.flatMap((p) =>
+          p.mentions.map((m) => ({ articleId, ...spanColumns(m), personId: idOf(personIds, p.key) })),
+        ),
         ...a.organizations.flatMap((o) =>
           o.mentions.map((m) => ({ articleId, ...spanColumns(m), organizationId: idOf(orgIds, o.key) })),
         ),
         ...a.countries.flatMap((c) => c.mentions.map((m) => ({ articleId, ...spanColumns(m), countryCode: c.code }))),
-        ...a.events.flatMap((e) => e.mentions.map((m) => ({ articleId, ...spanColumns(m), eventId: idOf(eventIds, e.key) }))),
+        ...a.events.flatMap((e) =>
+          e.mentions.map((m) => ({ articleId, ...spanColumns(m), eventId: idOf(eventIds, e.key) })),
+        ),
         ...a.statements.flatMap((s) =>
           s.restatedIn.map((m) => ({ articleId, ...spanColumns(m), statementId: idOf(statementIds, s.key) })),
         ),

@@ -55,7 +55,10 @@ function statementDimension(dimension: StatementDimension, bucket: TimeBucket): 
       return { select: [Prisma.sql`s."speakerPersonId"`, Prisma.sql`s."speakerOrganizationId"`] };
     case 'COUNTRY':
       // One row per (statement, country): a statement about two countries counts for each.
-      return { select: [Prisma.sql`about."A" AS "countryCode"`], join: Prisma.sql`JOIN "_StatementAbout" about ON about."B" = s.id` };
+      return {
+        select: [Prisma.sql`about."A" AS "countryCode"`],
+        join: Prisma.sql`JOIN "_StatementAbout" about ON about."B" = s.id`,
+      };
     case 'KIND':
       return { select: [Prisma.sql`s.kind::text AS kind`] };
     case 'OCCASION':

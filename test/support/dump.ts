@@ -108,7 +108,8 @@ export async function normalizedDump(prisma: PrismaClient): Promise<Dump> {
           const fk = references.get(`${table}.${column}`);
           if (fk && value !== null && fk.refColumn === 'id' && hasSurrogateId(fk.refTable)) {
             const keys = keyById.get(fk.refTable);
-            if (!keys) throw new Error(`normalizedDump: ${table}.${column} points at ${fk.refTable}, which has no key column`);
+            if (!keys)
+              throw new Error(`normalizedDump: ${table}.${column} points at ${fk.refTable}, which has no key column`);
             out[column] = `${fk.refTable}:${String(keys.get(value))}`;
           } else {
             out[column] = value;

@@ -21,22 +21,22 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import {
-  databaseUrl,
   databasesWithPrefix,
+  databaseUrl,
   defaultAdminUrl,
   dropDatabases,
   ident,
   withAdminClient,
 } from './postgres-admin.js';
 import {
-  type DatabaseEnv,
   childProcessEnv,
+  type DatabaseEnv,
   isStorageKind,
   perFileDatabasePrefix,
   projectRoot,
   randomId,
-  seconds,
   type StorageKind,
+  seconds,
   type Templates,
 } from './shared.js';
 
@@ -66,7 +66,8 @@ async function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promis
   }
 }
 
-const migrate = (db: DatabaseEnv) => run(prismaBin, ['migrate', 'deploy'], childProcessEnv(db, { CHECKPOINT_DISABLE: '1' }));
+const migrate = (db: DatabaseEnv) =>
+  run(prismaBin, ['migrate', 'deploy'], childProcessEnv(db, { CHECKPOINT_DISABLE: '1' }));
 const seed = (db: DatabaseEnv) => run(tsxBin, ['src/cli/seed.ts'], childProcessEnv(db, { NODE_ENV: 'test' }));
 
 /** The test files import the generated Prisma client; a fresh clone has none yet. */

@@ -36,7 +36,9 @@ export async function withAdminClient<T>(adminUrl: string, fn: (client: pg.Clien
  * template, which is why the templates are closed to connections once built.
  */
 export async function createDatabaseFromTemplate(adminUrl: string, name: string, template: string): Promise<void> {
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`));
+  await withAdminClient(adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`),
+  );
 }
 
 /** Drops databases, disconnecting whoever is still connected (a client a test forgot to close). */
