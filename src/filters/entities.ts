@@ -26,6 +26,8 @@ const statementAbout = (from: 'Statement' | 'Country'): JoinSql => {
         from: (inner) =>
           Prisma.sql`"_StatementAbout" ${link(inner)} JOIN "Country" ${inner} ON ${inner}."code" = ${link(inner)}."A"`,
         on: (outer, inner) => Prisma.sql`${link(inner)}."B" = ${outer}."id"`,
+        byKey: (outer, code) =>
+          Prisma.sql`EXISTS (SELECT 1 FROM "_StatementAbout" l WHERE l."B" = ${outer}."id" AND l."A" = ${code})`,
       }
     : {
         from: (inner) =>

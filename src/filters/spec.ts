@@ -35,6 +35,12 @@ export type FieldSpec =
 export interface JoinSql {
   from: (inner: Prisma.Sql) => Prisma.Sql;
   on: (outer: Prisma.Sql, inner: Prisma.Sql) => Prisma.Sql;
+  /**
+   * For a filter on the related row's key alone (`{ code: "KZ" }`), the condition straight
+   * on the link table, without joining the related table: the planner can then drive the
+   * query from the link table's index.
+   */
+  byKey?: (outer: Prisma.Sql, key: string) => Prisma.Sql;
 }
 
 export interface EntitySpec {
@@ -232,13 +238,23 @@ export function toSqlWhere(
         const exists = (condition: Prisma.Sql) =>
           Prisma.sql`EXISTS (SELECT 1 FROM ${field.join.from(inner)} WHERE ${field.join.on(alias, inner)} AND ${condition})`;
         const target = field.target();
+        const keyOnly = (f: FilterValue | undefined) => {
+          const code = f && Object.keys(f).length === 1 ? f.code : undefined;
+          return field.join.byKey && typeof code === 'string' && code.length === 2 ? code.toUpperCase() : undefined;
+        };
+        const existsFor = (f: FilterValue) => {
+          const key = keyOnly(f);
+          return key && field.join.byKey
+            ? field.join.byKey(alias, key)
+            : exists(toSqlWhere(target, f, inner, depth + 1));
+        };
         if (field.kind === 'relation') {
           parts.push(exists(toSqlWhere(target, value as FilterValue, inner, depth + 1)));
           break;
         }
         const q = value as { some?: FilterValue; none?: FilterValue; every?: FilterValue };
-        if (q.some) parts.push(exists(toSqlWhere(target, q.some, inner, depth + 1)));
-        if (q.none) parts.push(Prisma.sql`NOT ${exists(toSqlWhere(target, q.none, inner, depth + 1))}`);
+        if (q.some) parts.push(existsFor(q.some));
+        if (q.none) parts.push(Prisma.sql`NOT ${existsFor(q.none)}`);
         // "every related row matches" = "no related row fails the condition" (as Prisma reads it).
         if (q.every)
           parts.push(Prisma.sql`NOT ${exists(Prisma.sql`NOT ${toSqlWhere(target, q.every, inner, depth + 1)}`)}`);
