@@ -32,7 +32,8 @@ function run(entry: string, env: Record<string, string | undefined>): Run {
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
-async function waitFor(predicate: () => RegExpMatchArray | null, what: string, run: Run, ms = 45_000) {
+// Generous: under a full parallel test run on 2 cores a PGlite start can take half a minute.
+async function waitFor(predicate: () => RegExpMatchArray | null, what: string, run: Run, ms = 100_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const match = predicate();
@@ -75,7 +76,7 @@ describe('npm start', () => {
       server.child.kill('SIGTERM');
     }
     expect(await server.exited).toBe(0);
-  });
+  }, 120_000);
 });
 
 // Storage-independent: run once, in the postgres project.
