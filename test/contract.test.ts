@@ -337,6 +337,21 @@ describe('Relay', () => {
     expect(new Set(seen).size).toBe(9);
     expect(pages).toBe(5);
   });
+
+  it('pages after a cursor in one SQL statement, and backwards too', async () => {
+    const query = `query($after: String, $before: String, $first: Int, $last: Int) {
+      statements(first: $first, last: $last, after: $after, before: $before) {
+        pageInfo { endCursor } edges { cursor node { id speaker { __typename } about { code } occasion { title } } } } }`;
+    type Page = { statements: { pageInfo: { endCursor: string }; edges: { cursor: string; node: { id: string } }[] } };
+    const first = await execute<Page>(query, { first: 4 });
+    const all = first.data?.statements.edges ?? [];
+    const next = await countQueries(() => execute<Page>(query, { first: 2, after: all[1]?.cursor }));
+    expect(next.result.data?.statements.edges.map((e) => e.node.id)).toEqual([all[2]?.node.id, all[3]?.node.id]);
+    // Without the keyset rewrite Prisma loads each relation separately once a cursor is given.
+    expect(next.queries).toHaveLength(1);
+    const back = await execute<Page>(query, { last: 2, before: all[3]?.cursor });
+    expect(back.data?.statements.edges.map((e) => e.node.id)).toEqual([all[1]?.node.id, all[2]?.node.id]);
+  });
 });
 
 describe('bad input gets a clear error, never a crash', () => {

@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { DatePrecision } from './enums.js';
 import { eventList } from './event.js';
 import { ArticleFilter } from './filters.js';
-import { listOf } from './lists.js';
+import { keysetPage, listOf } from './lists.js';
 import { ArticleOrder } from './ordering.js';
 import { statementList } from './statement.js';
 
@@ -58,6 +58,6 @@ builder.queryFields((t) => ({
     description: 'Articles, filtered and ordered; by default newest first.',
     args: articleList.args,
     totalCount: (_root, args) => prisma.article.count({ where: articleList.where(args.where) }),
-    resolve: (query, _root, args) => prisma.article.findMany({ ...query, ...articleList.query(args) }),
+    resolve: (query, _root, args) => prisma.article.findMany(keysetPage(query, articleList.query(args), 'id')),
   }),
 }));

@@ -7,7 +7,7 @@ import { countrySpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { eventList } from './event.js';
 import { CountryFilter } from './filters.js';
-import { listOf } from './lists.js';
+import { keysetPage, listOf } from './lists.js';
 import { CountryOrder } from './ordering.js';
 import { statementList } from './statement.js';
 
@@ -126,6 +126,6 @@ builder.queryFields((t) => ({
     description: 'The ISO 3166-1 countries, filtered and ordered (e.g. by number of statements about them).',
     args: countryList.args,
     totalCount: (_root, args) => prisma.country.count({ where: countryList.where(args.where) }),
-    resolve: (query, _root, args) => prisma.country.findMany({ ...query, ...countryList.query(args) }),
+    resolve: (query, _root, args) => prisma.country.findMany(keysetPage(query, countryList.query(args), 'code')),
   }),
 }));

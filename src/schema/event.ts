@@ -7,7 +7,7 @@ import { Country } from './country.js';
 import { DatePrecision, EventKind, ParticipantRole } from './enums.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { EventFilter } from './filters.js';
-import { listOf } from './lists.js';
+import { keysetPage, listOf } from './lists.js';
 import { EventOrder } from './ordering.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
@@ -102,6 +102,6 @@ builder.queryFields((t) => ({
     description: 'Events, filtered and ordered; by default by start date (unknown dates last).',
     args: eventList.args,
     totalCount: (_root, args) => prisma.event.count({ where: eventList.where(args.where) }),
-    resolve: (query, _root, args) => prisma.event.findMany({ ...query, ...eventList.query(args) }),
+    resolve: (query, _root, args) => prisma.event.findMany(keysetPage(query, eventList.query(args), 'id')),
   }),
 }));

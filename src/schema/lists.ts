@@ -32,3 +32,24 @@ export function listOf<Where, OrderBy>(
   });
   return { args, where, query };
 }
+
+/**
+ * A page query with the cursor turned into a keyset condition when the order is the primary
+ * key alone (the default of most lists). Given `cursor`, Prisma 6.19 leaves its relation joins
+ * and loads every relation with a query of its own (6 statements for a page of statements
+ * instead of 1); `id > cursor` keeps the page one joined statement, read from the primary key.
+ */
+export function keysetPage<
+  Q extends { cursor?: unknown; skip?: number; take?: number },
+  P extends { where: unknown; orderBy: unknown[] },
+>(query: Q, page: P, key: string) {
+  const [only, ...more] = page.orderBy as Record<string, unknown>[];
+  const cursorValue = (query.cursor as Record<string, unknown> | undefined)?.[key];
+  if (more.length > 0 || only?.[key] !== 'asc' || cursorValue === undefined || query.skip !== 1) {
+    return { ...query, ...page };
+  }
+  const { cursor: _cursor, ...rest } = query;
+  const bound = (query.take ?? 0) >= 0 ? { gt: cursorValue } : { lt: cursorValue };
+  // The condition excludes the cursor row itself, which `skip: 1` used to skip.
+  return { ...rest, skip: 0, ...page, where: { AND: [page.where, { [key]: bound }] } } as Q & P;
+}

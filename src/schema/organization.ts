@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { OrganizationKind } from './enums.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { OrganizationFilter } from './filters.js';
-import { listOf } from './lists.js';
+import { keysetPage, listOf } from './lists.js';
 import { OrganizationOrder } from './ordering.js';
 import { statementList } from './statement.js';
 
@@ -78,6 +78,7 @@ builder.queryFields((t) => ({
     description: 'Organizations, filtered and ordered.',
     args: organizationList.args,
     totalCount: (_root, args) => prisma.organization.count({ where: organizationList.where(args.where) }),
-    resolve: (query, _root, args) => prisma.organization.findMany({ ...query, ...organizationList.query(args) }),
+    resolve: (query, _root, args) =>
+      prisma.organization.findMany(keysetPage(query, organizationList.query(args), 'id')),
   }),
 }));

@@ -5,7 +5,7 @@ import { personSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { PersonFilter } from './filters.js';
-import { listOf } from './lists.js';
+import { keysetPage, listOf } from './lists.js';
 import { PersonOrder } from './ordering.js';
 import { statementList } from './statement.js';
 
@@ -70,6 +70,6 @@ builder.queryFields((t) => ({
     description: 'Persons, filtered and ordered (e.g. by number of statements made).',
     args: personList.args,
     totalCount: (_root, args) => prisma.person.count({ where: personList.where(args.where) }),
-    resolve: (query, _root, args) => prisma.person.findMany({ ...query, ...personList.query(args) }),
+    resolve: (query, _root, args) => prisma.person.findMany(keysetPage(query, personList.query(args), 'id')),
   }),
 }));

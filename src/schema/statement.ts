@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { DatePrecision, StatementKind } from './enums.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { StatementFilter } from './filters.js';
-import { listOf } from './lists.js';
+import { keysetPage, listOf } from './lists.js';
 import { StatementOrder } from './ordering.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
@@ -107,6 +107,6 @@ builder.queryFields((t) => ({
     description: 'Statements, filtered and ordered; totalCount is counted only when selected.',
     args: statementList.args,
     totalCount: (_root, args) => prisma.statement.count({ where: statementList.where(args.where) }),
-    resolve: (query, _root, args) => prisma.statement.findMany({ ...query, ...statementList.query(args) }),
+    resolve: (query, _root, args) => prisma.statement.findMany(keysetPage(query, statementList.query(args), 'id')),
   }),
 }));
