@@ -16,7 +16,7 @@ describe('README examples', () => {
       i + 1,
       e.query
         .split('\n')
-        .find((l) => l.trim() && !l.trim().startsWith('#'))
+        .find((l) => /\w/.test(l) && !l.trim().startsWith('#'))
         ?.trim(),
       e,
     ]),
