@@ -80,6 +80,19 @@ export function measureFilter(value: unknown): { depth: number; conditions: numb
   return { depth: Array.isArray(value) ? depth : depth + 1, conditions };
 }
 
+/** The enum field `kind` behind a `kindIn` filter field, if `name` is one. */
+function enumListField(spec: EntitySpec, name: string) {
+  const field = name.endsWith('In') ? spec.fields[name.slice(0, -2)] : undefined;
+  return field?.kind === 'enum' ? field : undefined;
+}
+
+function fieldOf(spec: EntitySpec, name: string): FieldSpec {
+  const field = spec.fields[name];
+  // GraphQL validated the input against types generated from the same spec.
+  if (!field) throw new Error(`internal: ${spec.name} has no field ${name}`);
+  return field;
+}
+
 // ----------------------------------------------------------------------------------------
 // Prisma `where`
 // ----------------------------------------------------------------------------------------
@@ -119,13 +132,12 @@ export function toPrismaWhere(spec: EntitySpec, filter: FilterValue | null | und
       and.push({ NOT: toPrismaWhere(spec, value as FilterValue) });
       continue;
     }
-    if (name.endsWith('In') && spec.fields[name.slice(0, -2)]?.kind === 'enum') {
-      const field = spec.fields[name.slice(0, -2)] as ScalarField;
-      and.push({ [field.column]: { in: value } });
+    const enumList = enumListField(spec, name);
+    if (enumList) {
+      and.push({ [enumList.column]: { in: value } });
       continue;
     }
-    const field = spec.fields[name];
-    if (!field) throw new Error(`internal: ${spec.name} has no field ${name}`);
+    const field = fieldOf(spec, name);
     switch (field.kind) {
       case 'string':
       case 'int':
@@ -210,14 +222,13 @@ export function toSqlWhere(
       parts.push(Prisma.sql`NOT ${toSqlWhere(spec, value as FilterValue, alias, depth)}`);
       continue;
     }
-    const enumField = name.endsWith('In') ? spec.fields[name.slice(0, -2)] : undefined;
-    if (enumField?.kind === 'enum') {
-      const type = Prisma.raw(`"${enumField.pgType}"[]`);
-      parts.push(Prisma.sql`${sqlColumn(alias, enumField.column)} = ANY(${value}::${type})`);
+    const enumList = enumListField(spec, name);
+    if (enumList) {
+      const type = Prisma.raw(`"${enumList.pgType}"[]`);
+      parts.push(Prisma.sql`${sqlColumn(alias, enumList.column)} = ANY(${value}::${type})`);
       continue;
     }
-    const field = spec.fields[name];
-    if (!field) throw new Error(`internal: ${spec.name} has no field ${name}`);
+    const field = fieldOf(spec, name);
     switch (field.kind) {
       case 'string':
       case 'int':
