@@ -1,6 +1,6 @@
 /**
  * Every test file runs twice: once on PGlite and once on PostgreSQL (projects `pglite` and
- * `postgres`). Each project builds migrated+seeded templates once (test/support/global-setup.ts)
+ * `postgres`), except pure unit tests under test/unit/ (project `unit`, no database). Each project builds migrated+seeded templates once (test/support/global-setup.ts)
  * and each test file gets its own clone (test/support/per-file-setup.ts), so files can run in
  * parallel and mutate their database freely. See test/support/README.md.
  *
@@ -30,15 +30,20 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 60_000,
-    projects: storages.map((storage) => ({
-      extends: true,
-      test: {
-        name: storage,
-        include: ['test/**/*.test.ts'],
-        env: { TEST_STORAGE: storage },
-        globalSetup: ['test/support/global-setup.ts'],
-        setupFiles: ['test/support/per-file-setup.ts'],
-      },
-    })),
+    projects: [
+      // Pure functions (text scanning, resolution rules): no database, run once.
+      { extends: true as const, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      ...storages.map((storage) => ({
+        extends: true as const,
+        test: {
+          name: storage,
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**', 'test/browser/**'],
+          env: { TEST_STORAGE: storage },
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/per-file-setup.ts'],
+        },
+      })),
+    ],
   },
 });

@@ -13,11 +13,12 @@ import type { z } from 'zod';
 // configuration at this file's own database) before it imports this module.
 import type { annotationSchema } from '../src/annotations/format.js';
 import { type AnnotatedArticle, readAnnotatedArticle } from '../src/annotations/read.js';
-import { AnnotationError, findDirectQuotes } from '../src/annotations/validate.js';
+import { AnnotationError } from '../src/annotations/validate.js';
 import { prisma, storageKind } from '../src/db.js';
 import { seedDatabase } from '../src/seed/index.js';
 import { loadAnnotatedArticle } from '../src/seed/load-article.js';
 import { seedAnnotationPaths } from '../src/seed/paths.js';
+import { findDirectQuotations } from '../src/text/quotes.js';
 import { freshEmptyDatabase, openPrismaClient } from './support/databases.js';
 import { dumpDatabase, normalizedDump, rowCounts } from './support/dump.js';
 
@@ -89,16 +90,15 @@ describe('seed annotation files', () => {
 
   it('every direct quote lies inside a statement text or one of its restatements', () => {
     for (const { annotation, text, path } of articles) {
-      const quotes = findDirectQuotes(text);
+      const quotes = findDirectQuotations(text);
       expect(quotes.length, path).toBeGreaterThan(0);
       const covering = annotation.statements.flatMap((s) => [s.text, ...s.restatedIn]);
       const uncovered = quotes.filter((q) => !covering.some((span) => span.start <= q.start && q.end <= span.end));
       expect(uncovered, path).toEqual([]);
       for (const quote of quotes) {
-        // findDirectQuotes itself: each quote is its text's slice, framed by quotation marks.
+        // The scanner itself: each quote is its text's slice, framed by quotation marks.
         expect(text.slice(quote.start, quote.end)).toBe(quote.text);
-        expect(text[quote.start - 1]).toMatch(/["\u201C]/);
-        expect(text[quote.end]).toMatch(/["\u201D]/);
+        expect(text.slice(quote.open, quote.close)).toBe(`${quote.marks[0]}${quote.text}${quote.marks[1]}`);
       }
     }
   });

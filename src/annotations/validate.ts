@@ -4,6 +4,7 @@
  * and every direct quotation in the text is covered by a statement.
  */
 import { createHash } from 'node:crypto';
+import { findDirectQuotations } from '../text/quotes.js';
 import type { Annotation, DateValue, Span } from './format.js';
 
 export class AnnotationError extends Error {
@@ -15,18 +16,6 @@ export class AnnotationError extends Error {
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** Every `"..."` segment of the text (straight or curly double quotes), as spans. */
-export function findDirectQuotes(text: string): Span[] {
-  const quotes: Span[] = [];
-  const pattern = /["\u201C]([^"\u201C\u201D]+)["\u201D]/g;
-  for (const match of text.matchAll(pattern)) {
-    const start = (match.index ?? 0) + 1;
-    const inner = match[1] ?? '';
-    quotes.push({ start, end: start + inner.length, text: inner });
-  }
-  return quotes;
 }
 
 /**
@@ -170,7 +159,7 @@ export function findAnnotationProblems(
 
   // Every direct quotation must be found inside a statement's text or one of its restatements.
   const covered = annotation.statements.flatMap((s) => [s.text, ...s.restatedIn]);
-  for (const quote of findDirectQuotes(text)) {
+  for (const quote of findDirectQuotations(text)) {
     if (!covered.some((span) => span.start <= quote.start && quote.end <= span.end)) {
       problems.push(
         `direct quote at [${quote.start}, ${quote.end}) is not covered by any statement: ${JSON.stringify(quote.text)}`,
