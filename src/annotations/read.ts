@@ -1,9 +1,8 @@
 /** Reads an annotated article from disk and checks it completely before anyone loads it. */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { isoAlpha2Codes } from '../reference/countries.js';
-import { type Annotation, annotationSchema } from './format.js';
-import { AnnotationError, findAnnotationProblems } from './validate.js';
+import type { Annotation } from './format.js';
+import { AnnotationError, type ValidateOptions, validateAnnotation } from './validate.js';
 
 export interface AnnotatedArticle {
   annotation: Annotation;
@@ -13,17 +12,38 @@ export interface AnnotatedArticle {
   path: string;
 }
 
-export async function readAnnotatedArticle(annotationPath: string): Promise<AnnotatedArticle> {
-  const raw: unknown = JSON.parse(await readFile(annotationPath, 'utf8'));
-  const parsed = annotationSchema.safeParse(raw);
-  if (!parsed.success) {
+/** The annotation document and the text it points at, unchecked: for callers that validate later. */
+export async function readArticleFiles(annotationPath: string): Promise<{ raw: unknown; text: string }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(annotationPath, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `not valid JSON: ${error.message}` : (error as Error).message;
+    throw new AnnotationError([{ path: '$', message: reason }], annotationPath);
+  }
+  const file = (raw as { article?: { file?: unknown } } | null)?.article?.file;
+  const textPath = join(dirname(annotationPath), typeof file === 'string' && file ? file : 'article.txt');
+  try {
+    return { raw, text: await readFile(textPath, 'utf8') };
+  } catch (error) {
     throw new AnnotationError(
-      parsed.error.issues.map((issue) => `${annotationPath}: ${issue.path.join('.')}: ${issue.message}`),
+      [
+        {
+          path: '$.article.file',
+          message: `cannot read ${textPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+        },
+      ],
+      annotationPath,
     );
   }
-  const annotation = parsed.data;
-  const text = await readFile(join(dirname(annotationPath), annotation.article.file), 'utf8');
-  const problems = findAnnotationProblems(annotation, text, isoAlpha2Codes);
-  if (problems.length > 0) throw new AnnotationError(problems.map((p) => `${annotationPath}: ${p}`));
-  return { annotation, text, path: annotationPath };
+}
+
+export async function readAnnotatedArticle(
+  annotationPath: string,
+  options?: ValidateOptions,
+): Promise<AnnotatedArticle> {
+  const { raw, text } = await readArticleFiles(annotationPath);
+  const result = validateAnnotation(raw, text, options);
+  if (!result.ok) throw new AnnotationError(result.problems, annotationPath);
+  return { annotation: result.annotation, text, path: annotationPath };
 }
