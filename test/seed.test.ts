@@ -294,7 +294,10 @@ describe('bad input', () => {
   async function editedCopy(edit: (annotation: AnnotationFile) => void): Promise<string> {
     const annotation = JSON.parse(await readFile(source, 'utf8')) as AnnotationFile;
     const dir = await mkdtemp(join(workDir, 'article-'));
-    await copyFile(join(dirname(source), (annotation.article.file ?? 'article.txt')), join(dir, (annotation.article.file ?? 'article.txt')));
+    await copyFile(
+      join(dirname(source), annotation.article.file ?? 'article.txt'),
+      join(dir, annotation.article.file ?? 'article.txt'),
+    );
     edit(annotation);
     const path = join(dir, 'annotations.json');
     await writeFile(path, JSON.stringify(annotation, null, 2));

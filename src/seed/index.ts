@@ -12,7 +12,9 @@ export async function seedDatabase(
   const log = options.log ?? (() => {});
   // Every file is read and checked before anything is written: one bad annotation stops
   // the whole seed instead of leaving the articles before it loaded.
-  const articles = await Promise.all((await seedAnnotationPaths(options.dir)).map((path) => readAnnotatedArticle(path)));
+  const articles = await Promise.all(
+    (await seedAnnotationPaths(options.dir)).map((path) => readAnnotatedArticle(path)),
+  );
   const countries = await loadCountries(prisma);
   log(`countries: ${countries} added (${await prisma.country.count()} in all)`);
   const results: LoadResult[] = [];
