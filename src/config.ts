@@ -3,6 +3,7 @@
  * imports the typed `config` object instead of reading `process.env`.
  */
 import { z } from 'zod';
+import { type ApiKey, parseApiKeys } from './auth/keys.js';
 
 const booleanFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -28,6 +29,18 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Log every SQL statement Prisma sends (for debugging). */
   LOG_SQL: booleanFromEnv.default(false),
+  /** API keys for writes: comma-separated `name:scope[+scope]:sha256` (see src/auth/keys.ts). */
+  API_KEYS: z
+    .string()
+    .default('')
+    .transform((value, ctx): ApiKey[] => {
+      try {
+        return parseApiKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Config = z.infer<typeof configSchema> & {

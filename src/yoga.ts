@@ -1,13 +1,17 @@
 /** The GraphQL-over-HTTP server, without a port: src/server.ts listens, tests call yoga.fetch. */
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { authenticate } from './auth/keys.js';
+import type { Context } from './builder.js';
 import { config } from './config.js';
 import { prisma } from './db.js';
 import { useExports } from './export/plugin.js';
 import { exampleQuery } from './graphiql-example.js';
 import { schema } from './schema/index.js';
 
-export const yoga = createYoga({
+export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
+  // Who the request's API key says it is; reads need none, writes check their scope.
+  context: ({ request }) => ({ auth: authenticate(request.headers.get('authorization'), config.API_KEYS) }),
   graphqlEndpoint: '/graphql',
   landingPage: false,
   // Errors thrown on purpose (GraphQLError) reach the client; anything else is masked as

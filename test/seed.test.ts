@@ -15,8 +15,9 @@ import type { annotationSchema } from '../src/annotations/format.js';
 import { type AnnotatedArticle, readAnnotatedArticle } from '../src/annotations/read.js';
 import { AnnotationError } from '../src/annotations/validate.js';
 import { prisma, storageKind } from '../src/db.js';
+import { readIngestInput } from '../src/ingest/folder.js';
+import { ingestArticle } from '../src/ingest/index.js';
 import { seedDatabase } from '../src/seed/index.js';
-import { loadAnnotatedArticle } from '../src/seed/load-article.js';
 import { seedAnnotationPaths } from '../src/seed/paths.js';
 import { findDirectQuotations } from '../src/text/quotes.js';
 import { freshEmptyDatabase, openPrismaClient } from './support/databases.js';
@@ -245,7 +246,7 @@ describe('re-seeding', () => {
   it('changes nothing when the annotations are unchanged', async () => {
     const before = await dumpDatabase(prisma);
     const results = await seedDatabase(prisma);
-    expect(results.map((r) => r.status)).toEqual(annotationPaths.map(() => 'unchanged'));
+    expect(results.map((r) => r.status)).toEqual(annotationPaths.map(() => 'UNCHANGED'));
     expect(await dumpDatabase(prisma)).toEqual(before);
   });
 
@@ -253,11 +254,12 @@ describe('re-seeding', () => {
     const before = await dumpDatabase(prisma);
     const beforeContent = await normalizedDump(prisma);
     const results = await seedDatabase(prisma, { force: true });
-    expect(results.map((r) => r.status)).toEqual(annotationPaths.map(() => 'replaced'));
+    expect(results.map((r) => r.status)).toEqual(annotationPaths.map(() => 'REPLACED'));
 
-    // Really replaced: the articles and their statements are new rows...
+    // Really replaced: the article row is updated in place, its facts are new rows...
     const after = await dumpDatabase(prisma);
-    for (const table of ['Article', 'Statement']) {
+    expect(after.Article?.map((row) => row.id)).toEqual(before.Article?.map((row) => row.id));
+    for (const table of ['Statement', 'Role', 'Mention', 'EventReport', 'Resolution']) {
       const oldIds = new Set(before[table]?.map((row) => row.id));
       expect(after[table]?.length).toBe(before[table]?.length);
       expect(after[table]?.filter((row) => oldIds.has(row.id))).toEqual([]);
@@ -276,7 +278,7 @@ describe('loading into an empty migrated database', () => {
       expect(Object.keys(counts)).toContain('Statement');
       expect(counts).toEqual(Object.fromEntries(Object.keys(counts).map((table) => [table, 0])));
       const results = await seedDatabase(client.prisma);
-      expect(results.map((r) => r.status)).toEqual(annotationPaths.map(() => 'created'));
+      expect(results.map((r) => r.status)).toEqual(annotationPaths.map(() => 'CREATED'));
       // This file's database was seeded by the CLI in the global setup.
       expect(await normalizedDump(client.prisma)).toEqual(await normalizedDump(prisma));
     } finally {
@@ -304,8 +306,11 @@ describe('bad input', () => {
     return path;
   }
 
-  /** Reading and loading, as the seed does it. */
-  const readAndLoad = async (path: string) => loadAnnotatedArticle(prisma, await readAnnotatedArticle(path));
+  /** Reading and ingesting, as the seed does it. */
+  const readAndLoad = async (path: string) => {
+    await readAnnotatedArticle(path);
+    return ingestArticle(prisma, await readIngestInput(path), { actor: 'test' });
+  };
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'kg-seed-test-'));
@@ -345,21 +350,36 @@ describe('bad input', () => {
   });
 
   it('rolls back everything when loading fails inside the transaction', async () => {
-    // A valid annotation under a new key whose text is already stored: the Article insert
-    // violates the unique contentHash after persons, organizations and country aliases have
-    // been written. The extra aliases make any of those writes visible if not rolled back.
-    const path = await editedCopy((annotation) => {
-      annotation.article.key = `${annotation.article.key}-duplicate`;
-      const person = first(annotation.persons);
-      person.aliases = [...(person.aliases ?? []), 'An alias only this test adds'];
-      const organization = first(annotation.organizations);
-      organization.aliases = [...(organization.aliases ?? []), 'Another alias only this test adds'];
-      const country = first(annotation.countries ?? []);
-      country.aliases = [...(country.aliases ?? []), 'A country alias only this test adds'];
-    });
-    const before = await dumpDatabase(prisma);
-    // src/db.ts's client logs this (expected) error as "prisma:error ..." on stdout.
-    await expect(readAndLoad(path)).rejects.toThrow(/contentHash|Unique constraint/i);
-    expect(await dumpDatabase(prisma)).toEqual(before);
+    // The database itself refuses the last writes of one article (a trigger on Resolution,
+    // written after every other row), so the failure comes after persons, organizations,
+    // events, statements and mentions have been written in the transaction.
+    const key = 'rollback-probe';
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION kg_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW."articleId" = (SELECT id FROM "Article" WHERE key = '${key}') THEN
+          RAISE EXCEPTION 'refused by the rollback test';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await prisma.$executeRawUnsafe(
+      'CREATE TRIGGER kg_test_refuse BEFORE INSERT ON "Resolution" FOR EACH ROW EXECUTE FUNCTION kg_test_refuse()',
+    );
+    try {
+      const input = await readIngestInput(source);
+      // Another text (one more line at the end: every span still holds) under another key.
+      const text = `${input.text}\n`;
+      const annotations = JSON.parse(JSON.stringify(input.annotations)) as AnnotationFile;
+      annotations.article.key = key;
+      annotations.article.sha256 = createHash('sha256').update(text).digest('hex');
+      first(annotations.persons).aliases = ['An alias only this test adds'];
+      const before = await dumpDatabase(prisma);
+      await expect(ingestArticle(prisma, { text, annotations }, { actor: 'test' })).rejects.toThrow(
+        /refused by the rollback test/,
+      );
+      expect(await dumpDatabase(prisma)).toEqual(before);
+    } finally {
+      await prisma.$executeRawUnsafe('DROP TRIGGER kg_test_refuse ON "Resolution"');
+      await prisma.$executeRawUnsafe('DROP FUNCTION kg_test_refuse()');
+    }
   });
 });

@@ -3,7 +3,7 @@
  * country, organization, event and statement in it, each with character spans.
  *
  * The curated seed uses this format, and so will ingestion of new articles: the loader
- * (`src/seed/load-article.ts`) accepts nothing that this schema and `validateAnnotation`
+ * (`src/ingest/`) accepts nothing that this schema and `validateAnnotation`
  * reject. Spans are `[start, end)` offsets into the article text as JavaScript's
  * `String.prototype.slice` counts them (UTF-16 code units), and every span repeats its
  * text so that a reader can check the file by eye and the loader can check it by machine.

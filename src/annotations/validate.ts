@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { lookupCountry } from '../reference/country-lookup.js';
+import { type CountryNameKind, lookupCountry } from '../reference/country-lookup.js';
 import { findDirectQuotations } from '../text/quotes.js';
 import { type Annotation, annotationSchema, type DateValue, type Span } from './format.js';
 
@@ -49,7 +49,16 @@ export interface ValidateOptions {
   graphKeys?: { has(kind: GraphRefKind, key: string): boolean };
 }
 
-export type ValidationResult = { ok: true; annotation: Annotation } | { ok: false; problems: Problem[] };
+/** A country designation the document used, and what it was resolved to. */
+export interface CountryDesignation {
+  designation: string;
+  code: string;
+  kind: CountryNameKind;
+}
+
+export type ValidationResult =
+  | { ok: true; annotation: Annotation; countries: CountryDesignation[] }
+  | { ok: false; problems: Problem[] };
 
 /** `$.a[0].b` from a zod issue path. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -112,12 +121,16 @@ export function validateAnnotation(raw: unknown, text: string, options: Validate
   const parsed = annotationSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
   const annotation = parsed.data;
-  const problems = new Checker(text, options).run(annotation);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, annotation };
+  const checker = new Checker(text, options);
+  const problems = checker.run(annotation);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, annotation, countries: [...checker.designations.values()] };
 }
 
 class Checker {
   readonly problems: Problem[] = [];
+  /** Every country designation seen, by designation. */
+  readonly designations = new Map<string, CountryDesignation>();
   private defined = {
     person: new Set<string>(),
     organization: new Set<string>(),
@@ -168,7 +181,11 @@ class Checker {
   /** Resolves a country designation to its alpha-2 code, or reports why it cannot. */
   private country(path: string, designation: string): string {
     const matches = lookupCountry(designation);
-    if (matches.length === 1) return (matches[0] as { code: string }).code;
+    const [only] = matches;
+    if (only && matches.length === 1) {
+      this.designations.set(designation, { designation, code: only.code, kind: only.kind });
+      return only.code;
+    }
     if (matches.length === 0) {
       this.problem(path, `${JSON.stringify(designation)} is not an ISO 3166-1 code or a known country name`);
     } else {

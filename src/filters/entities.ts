@@ -227,3 +227,29 @@ export const statementSpec: EntitySpec = {
     article: { kind: 'relation', target: () => articleSpec, relation: 'article', join: toOne('Article', 'articleId') },
   },
 };
+
+export const resolutionSpec: EntitySpec = {
+  name: 'ResolutionFilter',
+  table: 'Resolution',
+  description: 'Conditions on a resolution: how an article’s entity was matched to a node.',
+  fields: {
+    kind: { kind: 'enum', column: 'kind', enumName: 'EntityKind', pgType: 'EntityKind' },
+    rule: { kind: 'enum', column: 'rule', enumName: 'ResolutionRule', pgType: 'ResolutionRule' },
+    localKey: { kind: 'string', column: 'localKey', description: 'The key the article gave the entity.' },
+    article: { kind: 'relation', target: () => articleSpec, relation: 'article', join: toOne('Article', 'articleId') },
+    person: { kind: 'relation', target: () => personSpec, relation: 'person', join: toOne('Person', 'personId') },
+    organization: {
+      kind: 'relation',
+      target: () => organizationSpec,
+      relation: 'organization',
+      join: toOne('Organization', 'organizationId'),
+    },
+    country: {
+      kind: 'relation',
+      target: () => countrySpec,
+      relation: 'country',
+      join: toOne('Country', 'countryCode', 'code'),
+    },
+    event: { kind: 'relation', target: () => eventSpec, relation: 'event', join: toOne('Event', 'eventId') },
+  },
+};

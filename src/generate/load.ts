@@ -24,7 +24,7 @@ const text = (name: string): ColumnSpec => ({ name, type: 'text' });
 const typed = (name: string, type: string): ColumnSpec => ({ name, type });
 
 export const COLUMNS = {
-  Person: [int('id'), text('key'), text('name'), typed('aliases', 'text[]')],
+  Person: [int('id'), text('key'), text('name'), typed('aliases', 'text[]'), typed('nameKeys', 'text[]')],
   Organization: [
     int('id'),
     text('key'),
@@ -34,6 +34,7 @@ export const COLUMNS = {
     typed('kind', '"OrganizationKind"'),
     int('parentId'),
     text('countryCode'),
+    typed('nameKeys', 'text[]'),
   ],
   Article: [
     int('id'),
@@ -48,6 +49,7 @@ export const COLUMNS = {
     text('publishedOnBasis'),
     text('contentHash'),
     text('annotationHash'),
+    typed('synthetic', 'boolean'),
   ],
   Event: [
     int('id'),
@@ -68,9 +70,29 @@ export const COLUMNS = {
     int('evidenceEnd'),
     text('evidenceText'),
   ],
+  EventReport: [
+    int('eventId'),
+    int('articleId'),
+    text('localKey'),
+    text('title'),
+    typed('kind', '"EventKind"'),
+    typed('startDate', 'date'),
+    typed('startPrecision', '"DatePrecision"'),
+    text('startBasis'),
+    typed('endDate', 'date'),
+    typed('endPrecision', '"DatePrecision"'),
+    text('endBasis'),
+    text('countryCode'),
+    text('location'),
+    int('parentId'),
+    int('evidenceStart'),
+    int('evidenceEnd'),
+    text('evidenceText'),
+  ],
   EventParticipant: [
     int('id'),
     int('eventId'),
+    int('articleId'),
     typed('role', '"ParticipantRole"'),
     int('personId'),
     int('organizationId'),
@@ -115,12 +137,25 @@ export const COLUMNS = {
     int('evidenceEnd'),
     text('evidenceText'),
   ],
+  Resolution: [
+    int('articleId'),
+    typed('kind', '"EntityKind"'),
+    text('localKey'),
+    typed('description', 'jsonb'),
+    typed('rule', '"ResolutionRule"'),
+    typed('score', 'float8'),
+    text('reason'),
+    int('personId'),
+    int('organizationId'),
+    text('countryCode'),
+    int('eventId'),
+  ],
 } satisfies Record<string, ColumnSpec[]>;
 
 /** Tables the generator writes, in insert order (referenced tables first). */
 export const GENERATED_TABLES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
-/** Tables with a serial id whose sequence must follow the explicit ids. */
-const SERIAL_TABLES = GENERATED_TABLES.filter((t) => t !== '_StatementAbout');
+/** Tables with a serial id whose sequence must follow the explicit ids (the others let the database number them). */
+const SERIAL_TABLES = GENERATED_TABLES.filter((t) => !['_StatementAbout', 'EventReport', 'Resolution'].includes(t));
 
 export interface Progress {
   phase: string;
@@ -189,6 +224,9 @@ async function clearGenerated(driver: SqlDriver): Promise<number> {
       SELECT s.id FROM "Statement" s JOIN kg_gen_articles a ON a.id = s."articleId";
     CREATE TEMP TABLE kg_gen_events ON COMMIT DROP AS
       SELECT e.id FROM "Event" e JOIN kg_gen_articles a ON a.id = e."articleId";
+    DELETE FROM "Resolution" r USING kg_gen_articles a WHERE r."articleId" = a.id;
+    DELETE FROM "EventRelation" r USING kg_gen_articles a WHERE r."articleId" = a.id;
+    DELETE FROM "EventReport" r USING kg_gen_articles a WHERE r."articleId" = a.id;
     DELETE FROM "Mention" m USING kg_gen_articles a WHERE m."articleId" = a.id;
     DELETE FROM "_StatementAbout" x USING kg_gen_statements s WHERE x."B" = s.id;
     DELETE FROM "EventParticipant" p USING kg_gen_events e WHERE p."eventId" = e.id;
@@ -233,11 +271,13 @@ const emptyBatch = (): Batch => Object.fromEntries(GENERATED_TABLES.map((t) => [
 function addArticle(batch: Batch, rows: ArticleRows) {
   batch.Article.push(rows.article);
   batch.Event.push(...rows.events);
+  batch.EventReport.push(...rows.reports);
   batch.EventParticipant.push(...rows.participants);
   batch.Statement.push(...rows.statements);
   batch._StatementAbout.push(...rows.about);
   batch.Mention.push(...rows.mentions);
   batch.Role.push(...rows.roles);
+  batch.Resolution.push(...rows.resolutions);
 }
 
 async function insertBatch(driver: SqlDriver, batch: Batch, tableMs: Record<string, number>): Promise<number> {

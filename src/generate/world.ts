@@ -10,6 +10,7 @@
  * `body.slice(start, end) === text` holds by construction; the tests check it in SQL anyway.
  */
 import { createHash } from 'node:crypto';
+import { organizationNameKeys, personNameKeys } from '../resolve/names.js';
 import { distribute, Random, Zipf } from './random.js';
 import {
   CLAUSES,
@@ -100,6 +101,7 @@ export interface PersonRow {
   key: string;
   name: string;
   aliases: string[];
+  nameKeys: string[];
 }
 export interface OrganizationRow {
   id: number;
@@ -110,6 +112,7 @@ export interface OrganizationRow {
   kind: string;
   parentId: number | null;
   countryCode: string | null;
+  nameKeys: string[];
 }
 export interface ArticleRow {
   id: number;
@@ -124,6 +127,7 @@ export interface ArticleRow {
   publishedOnBasis: string;
   contentHash: string;
   annotationHash: string;
+  synthetic: true;
 }
 export interface StatementRow {
   id: number;
@@ -171,6 +175,7 @@ export interface EventRow {
 export interface ParticipantRow {
   id: number;
   eventId: number;
+  articleId: number;
   role: string;
   personId: number | null;
   organizationId: number | null;
@@ -197,15 +202,35 @@ export interface RoleRow {
   evidenceText: string;
 }
 
+/** An article's report of one of its events: every generated event has exactly one. */
+export type EventReportRow = Omit<EventRow, 'id' | 'key'> & { eventId: number; localKey: string };
+
+/** Which nodes an article supports (see Resolution): generated entities are the article's own. */
+export interface ResolutionRow {
+  articleId: number;
+  kind: 'PERSON' | 'ORGANIZATION' | 'COUNTRY' | 'EVENT';
+  localKey: string;
+  description: string;
+  rule: 'KEY' | 'CREATED' | 'COUNTRY_NAME';
+  score: number;
+  reason: string;
+  personId: number | null;
+  organizationId: number | null;
+  countryCode: string | null;
+  eventId: number | null;
+}
+
 /** Everything one article contributes. */
 export interface ArticleRows {
   article: ArticleRow;
   statements: StatementRow[];
   about: StatementAboutRow[];
   events: EventRow[];
+  reports: EventReportRow[];
   participants: ParticipantRow[];
   mentions: MentionRow[];
   roles: RoleRow[];
+  resolutions: ResolutionRow[];
 }
 
 /** The largest id already used in each table: generated ids continue from there. */
@@ -393,6 +418,7 @@ export class World {
           kind,
           parentId: parent?.row.id ?? null,
           countryCode: country?.code ?? null,
+          nameKeys: organizationNameKeys(name, acronym, acronym ? [acronym] : []),
         },
         country,
         short: acronym ?? name,
@@ -416,6 +442,7 @@ export class World {
           key: `${GENERATED_KEY_PREFIX}p${pad(i + 1, 6)}`,
           name: `${first} ${surname}`,
           aliases: [surname],
+          nameKeys: personNameKeys(`${first} ${surname}`, [surname]),
         },
         surname,
         country,
@@ -434,6 +461,15 @@ export class World {
 
   pickAgency(random: Random): Organization {
     return this.agencies[this.agencyZipf.sample(random)] as Organization;
+  }
+
+  /** The key of a generated person or organization, from its id (ids are consecutive). */
+  personKey(id: number): string {
+    return (this.persons[id - this.ids.person - 1] as Person).row.key;
+  }
+
+  organizationKey(id: number): string {
+    return (this.organizations[id - this.ids.organization - 1] as Organization).row.key;
   }
 }
 
@@ -517,9 +553,11 @@ export class ArticleStream {
       statements: [],
       about: [],
       events: [],
+      reports: [],
       participants: [],
       mentions: [],
       roles: [],
+      resolutions: [],
     };
 
     // Plan the statements first: the title and dateline come from the first one.
@@ -607,8 +645,10 @@ export class ArticleStream {
       publishedOnBasis: `synthetic (${GENERATOR_VERSION}; ${describeOptions(world.options)})`,
       contentHash,
       annotationHash: this.hash,
+      synthetic: true,
     };
     rows.events = events.map((e) => e.row);
+    rows.reports = rows.events.map(({ id, key, ...report }) => ({ ...report, eventId: id, localKey: key }));
     for (const e of rows.events) {
       if (e.kind === 'CRISIS' && e.countryCode) {
         const list = this.crises.get(e.countryCode) ?? [];
@@ -618,6 +658,7 @@ export class ArticleStream {
       }
     }
     for (const e of events) rows.participants.push(...this.participants(e.row));
+    rows.resolutions = supportedNodes(rows, world);
     return rows;
   }
 
@@ -913,6 +954,7 @@ export class ArticleStream {
       out.push({
         id: world.ids.participant + this.participantOrdinal,
         eventId: event.id,
+        articleId: event.articleId,
         role: random.pick(PARTICIPANT_ROLES[event.kind as EventKindName]),
         personId: null,
         organizationId: null,
@@ -938,4 +980,45 @@ interface StatementPlan {
   useTitle: boolean;
   surnameOnly: boolean;
   speakerShort: string;
+}
+
+/**
+ * The resolutions a generated article records: every person, organization, country and event
+ * it names is its own (the generator invents them), recorded as resolved by key.
+ */
+function supportedNodes(rows: ArticleRows, world: World): ResolutionRow[] {
+  const articleId = rows.article.id;
+  const out = new Map<string, ResolutionRow>();
+  const base = { articleId, description: '{}', score: 1, reason: 'synthetic: generated with its article' };
+  const none = { personId: null, organizationId: null, countryCode: null, eventId: null };
+  const add = (kind: ResolutionRow['kind'], localKey: string, target: Partial<ResolutionRow>) => {
+    const rule = kind === 'COUNTRY' ? 'COUNTRY_NAME' : kind === 'EVENT' ? 'CREATED' : 'KEY';
+    if (!out.has(`${kind}:${localKey}`))
+      out.set(`${kind}:${localKey}`, { ...base, ...none, kind, localKey, rule, ...target });
+  };
+  const personKey = (id: number) => world.personKey(id);
+  const organizationKey = (id: number) => world.organizationKey(id);
+  add('ORGANIZATION', organizationKey(rows.article.sourceId), { organizationId: rows.article.sourceId });
+  for (const m of rows.mentions) {
+    if (m.personId !== null) add('PERSON', personKey(m.personId), { personId: m.personId });
+    if (m.organizationId !== null)
+      add('ORGANIZATION', organizationKey(m.organizationId), { organizationId: m.organizationId });
+    if (m.countryCode !== null) add('COUNTRY', m.countryCode, { countryCode: m.countryCode });
+  }
+  for (const s of rows.statements) {
+    if (s.speakerPersonId !== null) add('PERSON', personKey(s.speakerPersonId), { personId: s.speakerPersonId });
+    if (s.speakerOrganizationId !== null) {
+      add('ORGANIZATION', organizationKey(s.speakerOrganizationId), { organizationId: s.speakerOrganizationId });
+    }
+  }
+  for (const a of rows.about) add('COUNTRY', a.A, { countryCode: a.A });
+  for (const p of rows.participants) {
+    if (p.personId !== null) add('PERSON', personKey(p.personId), { personId: p.personId });
+    if (p.organizationId !== null)
+      add('ORGANIZATION', organizationKey(p.organizationId), { organizationId: p.organizationId });
+    if (p.countryCode !== null) add('COUNTRY', p.countryCode, { countryCode: p.countryCode });
+  }
+  for (const r of rows.roles) add('PERSON', personKey(r.personId), { personId: r.personId });
+  for (const e of rows.events) add('EVENT', e.key, { eventId: e.id });
+  return [...out.values()];
 }

@@ -28,6 +28,30 @@ export const Article = builder.prismaNode('Article', {
     publishedOnBasis: t.exposeString('publishedOnBasis', { description: 'How publishedOn was resolved.' }),
     url: t.exposeString('url', { nullable: true }),
     contentHash: t.exposeString('contentHash', { description: 'sha256 of body, hex.' }),
+    synthetic: t.exposeBoolean('synthetic', {
+      description: 'Made up for tests or demonstrations, not news: never cite it as a source.',
+    }),
+    ingestedBy: t.exposeString('ingestedBy', {
+      nullable: true,
+      description: 'Who ingested it: an API key’s name or "cli".',
+    }),
+    reviewedBy: t.exposeString('reviewedBy', {
+      nullable: true,
+      description: 'Who reviewed its drafted annotation before ingestion (null: curated by hand).',
+    }),
+    reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last ingested or replaced.' }),
+    annotation: t.expose('annotation', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The kg-annotation/1 document its facts were built from, as ingested (countries as alpha-2 codes).',
+    }),
+    resolutions: t.relatedConnection('resolutions', {
+      description: 'How each entity of its annotation was resolved to a node.',
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: { id: 'asc' } },
+    }),
     source: t.relation('source'),
     statements: t.relatedConnection('statements', {
       cursor: 'id',
@@ -35,11 +59,23 @@ export const Article = builder.prismaNode('Article', {
       args: statementList.args,
       query: (args) => statementList.query(args),
     }),
-    events: t.relatedConnection('events', {
+    events: t.prismaConnection({
+      type: 'Event',
       cursor: 'id',
-      totalCount: true,
+      description: 'The events it reports (also those another article reported first).',
       args: eventList.args,
-      query: (args) => eventList.query(args),
+      totalCount: (article, args) =>
+        prisma.event.count({
+          where: { AND: [eventList.where(args.where), { reports: { some: { articleId: article.id } } }] },
+        }),
+      resolve: (query, article, args) => {
+        const page = eventList.query(args);
+        return prisma.event.findMany({
+          ...query,
+          ...page,
+          where: { AND: [page.where, { reports: { some: { articleId: article.id } } }] },
+        });
+      },
     }),
   }),
 });

@@ -4,7 +4,7 @@ import { prisma } from '../db.js';
 import { eventSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { Country } from './country.js';
-import { DatePrecision, EventKind, ParticipantRole } from './enums.js';
+import { DatePrecision, EventKind, EventRelationType, ParticipantRole } from './enums.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { EventFilter } from './filters.js';
 import { keysetPage, listOf } from './lists.js';
@@ -22,7 +22,8 @@ export const Event = builder.prismaNode('Event', {
   id: { field: 'key' },
   // node(id:) answers null for a row that does not exist, instead of an internal error.
   nullable: true,
-  description: 'Something that happened, as an article reports it. Sub-events are its phases.',
+  description:
+    'Something that happened, as one or more articles report it (see reports). Its title, kind and evidence are those of its first report; each date is the most precise any report gives. Sub-events are its phases.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'A short curated title (not a quote; see evidence).' }),
     kind: t.expose('kind', { type: EventKind }),
@@ -44,7 +45,23 @@ export const Event = builder.prismaNode('Event', {
       args: eventList.args,
       query: (args) => eventList.query(args),
     }),
-    participants: t.relation('participants', { query: { orderBy: { id: 'asc' } } }),
+    participants: t.relation('participants', {
+      description: 'Who took part, according to every article that reports it.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    reports: t.relation('reports', {
+      description:
+        'Every article’s report of this event, with its own wording, dates and evidence; the first is the primary one.',
+      query: { orderBy: [{ articleId: 'asc' }, { id: 'asc' }] },
+    }),
+    relations: t.relation('relationsFrom', {
+      description: 'How the text connects this event to later ones ("escalating into", "as a result").',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    relatedFrom: t.relation('relationsTo', {
+      description: 'Events the text connects to this one (the other end of their relations).',
+      query: { orderBy: { id: 'asc' } },
+    }),
     statements: t.relatedConnection('statements', {
       description: 'Statements made at this event.',
       cursor: 'id',
@@ -52,9 +69,10 @@ export const Event = builder.prismaNode('Event', {
       args: statementList.args,
       query: (args) => statementList.query(args),
     }),
-    article: t.relation('article'),
+    article: t.relation('article', { description: 'The article of the primary report.' }),
     evidence: t.field({
       type: Evidence,
+      description: 'The primary report’s evidence: the sentence or clause stating the event.',
       select: (_args, _ctx, nestedSelection) => ({
         evidenceStart: true,
         evidenceEnd: true,
@@ -66,11 +84,66 @@ export const Event = builder.prismaNode('Event', {
   }),
 });
 
+/**
+ * The select of an evidence field of a row with an evidence span and an article (reports and
+ * relations). A function: Evidence is not initialized yet when this module is first evaluated.
+ */
+const evidenceSelect = (
+  _args: unknown,
+  _ctx: unknown,
+  nestedSelection: (selection: true, path: string[]) => unknown,
+) => ({
+  evidenceStart: true as const,
+  evidenceEnd: true as const,
+  evidenceText: true as const,
+  article: articleForEvidence(nestedSelection),
+});
+
+export const EventReport = builder.prismaObject('EventReport', {
+  description: 'One article’s report of an event: what it says of it, in its own words and dates.',
+  fields: (t) => ({
+    article: t.relation('article'),
+    event: t.relation('event'),
+    localKey: t.exposeString('localKey', { description: 'The key the article’s annotation gave the event.' }),
+    title: t.exposeString('title'),
+    kind: t.expose('kind', { type: EventKind }),
+    startDate: t.expose('startDate', { type: 'Date', nullable: true }),
+    startPrecision: t.expose('startPrecision', { type: DatePrecision, nullable: true }),
+    startBasis: t.exposeString('startBasis', { nullable: true }),
+    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
+    endPrecision: t.expose('endPrecision', { type: DatePrecision, nullable: true }),
+    endBasis: t.exposeString('endBasis', { nullable: true }),
+    location: t.exposeString('location', { nullable: true }),
+    parent: t.relation('parent', { nullable: true, description: 'The larger event, as this article states it.' }),
+    evidence: t.field({
+      type: Evidence,
+      select: evidenceSelect,
+      resolve: (r) => ({ article: r.article, start: r.evidenceStart, end: r.evidenceEnd, text: r.evidenceText }),
+    }),
+  }),
+});
+
+export const EventRelation = builder.prismaObject('EventRelation', {
+  description: 'How an article connects two events, with the connecting words as evidence.',
+  fields: (t) => ({
+    type: t.expose('type', { type: EventRelationType }),
+    from: t.relation('from', { description: 'The earlier event, or the cause.' }),
+    to: t.relation('to', { description: 'The later event, or the consequence.' }),
+    article: t.relation('article'),
+    evidence: t.field({
+      type: Evidence,
+      select: evidenceSelect,
+      resolve: (r) => ({ article: r.article, start: r.evidenceStart, end: r.evidenceEnd, text: r.evidenceText }),
+    }),
+  }),
+});
+
 export const EventParticipant = builder.prismaObject('EventParticipant', {
-  description: 'An actor taking part in an event, and in what role.',
+  description: 'An actor taking part in an event, and in what role, according to one article.',
   fields: (t) => ({
     role: t.expose('role', { type: ParticipantRole }),
     event: t.relation('event'),
+    article: t.relation('article', { description: 'The article that says so.' }),
     actor: t.field({
       type: Actor,
       select: (_args, _ctx, nestedSelection) => ({

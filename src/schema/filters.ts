@@ -12,13 +12,14 @@ import {
   organizationSpec,
   participantSpec,
   personSpec,
+  resolutionSpec,
   roleSpec,
   statementSpec,
 } from '../filters/entities.js';
 import { type EntitySpec, FILTER_LIMITS, type FilterValue, measureFilter } from '../filters/spec.js';
-import { EventKind, OrganizationKind, ParticipantRole, StatementKind } from './enums.js';
+import { EntityKind, EventKind, OrganizationKind, ParticipantRole, ResolutionRule, StatementKind } from './enums.js';
 
-const enums = { EventKind, OrganizationKind, ParticipantRole, StatementKind } as const;
+const enums = { EntityKind, EventKind, OrganizationKind, ParticipantRole, ResolutionRule, StatementKind } as const;
 
 const inList = z
   .array(z.unknown())
@@ -74,6 +75,7 @@ const specs = [
   participantSpec,
   eventSpec,
   statementSpec,
+  resolutionSpec,
 ];
 const filterRefs = new Map(specs.map((spec) => [spec, builder.inputRef<FilterValue>(spec.name)]));
 const listRefs = new Map(
@@ -146,6 +148,7 @@ export const OrganizationFilter = refOf(organizationSpec);
 export const ArticleFilter = refOf(articleSpec);
 export const EventFilter = refOf(eventSpec);
 export const StatementFilter = refOf(statementSpec);
+export const ResolutionFilter = refOf(resolutionSpec);
 
 /** Validation of a whole `where` argument: nesting and size limits. */
 export const filterLimits = z.custom<FilterValue>().superRefine((value, ctx) => {

@@ -103,3 +103,12 @@ export const ArticleOrder = orderByEnum(
   },
   'id',
 );
+
+export const ResolutionOrder = orderByEnum(
+  'ResolutionOrderBy',
+  {
+    ID: { column: 'id', description: 'Order of recording' },
+    SCORE: { column: 'score', description: 'How sure the rule was' },
+  },
+  'id',
+);

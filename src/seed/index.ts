@@ -1,33 +1,32 @@
-/** Seeds a database: ISO countries, then every annotated article under seed/articles. */
-import { readAnnotatedArticle } from '../annotations/read.js';
+/** Seeds a database: ISO countries, then every annotated article under seed/articles, through ingestion. */
+import { AnnotationError, validateAnnotation } from '../annotations/validate.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { findAnnotationFiles, readIngestInput } from '../ingest/folder.js';
+import { ingestArticle, type WriteOutcome } from '../ingest/index.js';
+import { describeOutcome } from '../ingest/report.js';
 import { loadCountries } from './countries.js';
-import { type LoadResult, loadAnnotatedArticle } from './load-article.js';
-import { seedAnnotationPaths } from './paths.js';
+import { seedArticlesDir } from './paths.js';
 
 export async function seedDatabase(
   prisma: PrismaClient,
   options: { force?: boolean; log?: (line: string) => void; dir?: string } = {},
-): Promise<LoadResult[]> {
+): Promise<WriteOutcome[]> {
   const log = options.log ?? (() => {});
   // Every file is read and checked before anything is written: one bad annotation stops
   // the whole seed instead of leaving the articles before it loaded.
-  const articles = await Promise.all(
-    (await seedAnnotationPaths(options.dir)).map((path) => readAnnotatedArticle(path)),
-  );
+  const paths = await findAnnotationFiles([options.dir ?? seedArticlesDir]);
+  const inputs = await Promise.all(paths.map((path) => readIngestInput(path)));
+  for (const [i, input] of inputs.entries()) {
+    const result = validateAnnotation(input.annotations, input.text);
+    if (!result.ok) throw new AnnotationError(result.problems, paths[i]);
+  }
   const countries = await loadCountries(prisma);
-  log(`countries: ${countries} added (${await prisma.country.count()} in all)`);
-  const results: LoadResult[] = [];
-  for (const article of articles) {
-    const result = await loadAnnotatedArticle(prisma, article, options);
-    log(
-      result.status === 'unchanged'
-        ? `article ${result.key}: unchanged`
-        : `article ${result.key}: ${result.status} (${Object.entries(result.counts)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')})`,
-    );
-    results.push(result);
+  log(`countries: ${countries} added or updated (${await prisma.country.count()} in all)`);
+  const results: WriteOutcome[] = [];
+  for (const input of inputs) {
+    const outcome = await ingestArticle(prisma, input, { actor: 'seed', force: options.force });
+    log(`article ${outcome.articleKey}: ${describeOutcome(outcome)}`);
+    results.push(outcome);
   }
   return results;
 }

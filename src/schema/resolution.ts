@@ -1,0 +1,75 @@
+/** Resolutions: how each article's entities were matched to nodes, for curators to audit and undo. */
+import { builder } from '../builder.js';
+import { prisma } from '../db.js';
+import { resolutionSpec } from '../filters/entities.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { Country } from './country.js';
+import { EntityKind, ResolutionRule } from './enums.js';
+import { Event } from './event.js';
+import { ResolutionFilter } from './filters.js';
+import { keysetPage, listOf } from './lists.js';
+import { ResolutionOrder } from './ordering.js';
+import { Organization } from './organization.js';
+import { Person } from './person.js';
+
+export const ResolvedNode = builder.unionType('ResolvedNode', {
+  description: 'A node an article’s entity can resolve to.',
+  types: [Person, Organization, Country, Event],
+});
+
+export const Resolution = builder.prismaNode('Resolution', {
+  id: { field: 'id' },
+  nullable: true,
+  description:
+    'How one entity of one article’s annotation was resolved to a node: by which rule, how surely, and why. Every node’s supporting articles are the articles of its resolutions.',
+  fields: (t) => ({
+    article: t.relation('article'),
+    kind: t.expose('kind', { type: EntityKind }),
+    localKey: t.exposeString('localKey', {
+      description: 'The key the article’s annotation gave the entity (for a country: the name it used).',
+    }),
+    description: t.expose('description', {
+      type: 'JSON',
+      description: 'What the annotation said of the entity: name, aliases, roles, dates…',
+    }),
+    rule: t.expose('rule', { type: ResolutionRule }),
+    score: t.exposeFloat('score', { description: 'How sure the rule was, 0 to 1 (1 for hints and new nodes).' }),
+    reason: t.exposeString('reason', { description: 'Why, in words.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    node: t.field({
+      type: ResolvedNode,
+      select: (_args, _ctx, nestedSelection) => ({
+        person: nestedSelection(true, [], 'Person'),
+        organization: nestedSelection(true, [], 'Organization'),
+        country: nestedSelection(true, [], 'Country'),
+        event: nestedSelection(true, [], 'Event'),
+      }),
+      // The database guarantees exactly one target (Resolution_one_target).
+      resolve: (r) => {
+        if (r.person) return Person.addBrand(r.person);
+        if (r.organization) return Organization.addBrand(r.organization);
+        if (r.event) return Event.addBrand(r.event);
+        return Country.addBrand(r.country as NonNullable<typeof r.country>);
+      },
+    }),
+  }),
+});
+
+export const resolutionList = listOf<Prisma.ResolutionWhereInput, Prisma.ResolutionOrderByWithRelationInput>(
+  resolutionSpec,
+  ResolutionFilter,
+  ResolutionOrder,
+  ['ID_ASC'],
+);
+
+builder.queryFields((t) => ({
+  resolutions: t.prismaConnection({
+    type: 'Resolution',
+    cursor: 'id',
+    description:
+      'The audit trail of entity resolution, filtered and ordered: e.g. every weak rule (`rule: SURNAME_AND_ROLE`), or everything one article resolved (`article: { title: … }`).',
+    args: resolutionList.args,
+    totalCount: (_root, args) => prisma.resolution.count({ where: resolutionList.where(args.where) }),
+    resolve: (query, _root, args) => prisma.resolution.findMany(keysetPage(query, resolutionList.query(args), 'id')),
+  }),
+}));
