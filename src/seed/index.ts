@@ -4,6 +4,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { findAnnotationFiles, readIngestInput } from '../ingest/folder.js';
 import { ingestArticle, type WriteOutcome } from '../ingest/index.js';
 import { describeOutcome } from '../ingest/report.js';
+import { backfillNameKeys } from '../resolve/backfill.js';
 import { loadCountries } from './countries.js';
 import { seedArticlesDir } from './paths.js';
 
@@ -22,6 +23,8 @@ export async function seedDatabase(
   }
   const countries = await loadCountries(prisma);
   log(`countries: ${countries} added or updated (${await prisma.country.count()} in all)`);
+  const named = await backfillNameKeys(prisma);
+  if (named > 0) log(`name keys computed for ${named} persons and organizations that had none`);
   const results: WriteOutcome[] = [];
   for (const input of inputs) {
     const outcome = await ingestArticle(prisma, input, { actor: 'seed', force: options.force });
