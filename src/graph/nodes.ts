@@ -50,7 +50,27 @@ export async function resolveEntity(prisma: PrismaClient, globalId: string, argu
   return { kind, dbId: row.dbId, key: row.key, id: encodeGlobalID(kind, row.key), label: row.label, distance: 0 };
 }
 
-async function findByKey(prisma: PrismaClient, kind: NodeKind, key: string) {
+const FORMER_KEY_KINDS = { Person: 'PERSON', Organization: 'ORGANIZATION', Event: 'EVENT' } as const;
+
+/**
+ * The key a node has now, given one it may have had: the key of a node merged into another,
+ * or an article's key for a node it resolved to, names the node it became. One indexed query.
+ */
+export async function currentKey(prisma: PrismaClient, kind: 'Person' | 'Organization' | 'Event', key: string) {
+  const former = await prisma.nodeKey.findUnique({
+    where: { kind_key: { kind: FORMER_KEY_KINDS[kind], key } },
+    select: {
+      person: { select: { key: true } },
+      organization: { select: { key: true } },
+      event: { select: { key: true } },
+    },
+  });
+  return former?.person?.key ?? former?.organization?.key ?? former?.event?.key ?? key;
+}
+
+async function findByKey(prisma: PrismaClient, kind: NodeKind, rawKey: string) {
+  const key =
+    kind === 'Person' || kind === 'Organization' || kind === 'Event' ? await currentKey(prisma, kind, rawKey) : rawKey;
   switch (kind) {
     case 'Person': {
       const r = await prisma.person.findUnique({ where: { key }, select: { id: true, key: true, name: true } });

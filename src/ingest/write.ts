@@ -25,8 +25,8 @@ import { clearArticleFacts, collectGarbage, type SupportedNodes, supportedBy } f
 
 type Tx = Prisma.TransactionClient;
 
-/** Any constant will do, as long as every ingestion takes the same one. */
-const INGEST_LOCK = 4_270_001;
+/** Any constant will do, as long as every ingestion (and merge) takes the same one. */
+export const INGEST_LOCK = 4_270_001;
 
 export type IngestStatus = 'CREATED' | 'REPLACED' | 'UNCHANGED';
 
@@ -146,7 +146,10 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
     url: a.article.url,
     contentHash: prepared.contentHash,
     annotationHash: prepared.annotationHash,
-    annotation: a as unknown as Prisma.InputJsonValue,
+    // An accepted draft is stored with its review, so the stored document says how it got in.
+    annotation: (a.draft && !a.review && prepared.review
+      ? { ...a, review: { by: prepared.review.by, at: prepared.review.at.toISOString() } }
+      : a) as unknown as Prisma.InputJsonValue,
     synthetic: a.article.synthetic,
     ingestedBy: options.ingestedBy,
     reviewedBy: prepared.review?.by ?? null,

@@ -8,7 +8,7 @@
  * score adds up what agrees (EVENT_MATCH); undated reports can reach only a weak match.
  */
 import type { DatePrecision, EventKind } from '../generated/prisma/enums.js';
-import { contentWords, foldText } from './names.js';
+import { contentWords } from './names.js';
 import type { Match } from './types.js';
 
 export interface DatedValue {
@@ -54,6 +54,16 @@ function span(e: Pick<EventDescription, 'start' | 'end'>): [Date, Date] | null {
   return [periodOf(first)[0], periodOf(last)[1]];
 }
 
+/** Whether two place names agree: one's words within the other's, or nothing in common. */
+function placeAgreement(a: string, b: string): 'same' | 'different' | 'unknown' {
+  const x = contentWords(a).filter((w) => w !== 'port' && w !== 'city');
+  const y = contentWords(b).filter((w) => w !== 'port' && w !== 'city');
+  if (x.length === 0 || y.length === 0) return 'unknown';
+  const shared = x.filter((w) => y.includes(w)).length;
+  if (shared === 0) return 'different';
+  return shared === Math.min(x.length, y.length) ? 'same' : 'unknown';
+}
+
 /** Light stemming, so that "protests erupt" and "protest erupted" share their words. */
 const stem = (word: string) => word.replace(/(ies|es|s|ed|ing)$/, '') || word;
 const titleWords = (title: string) => [...new Set(contentWords(title).map(stem))];
@@ -63,9 +73,10 @@ export function scoreEvent(description: EventDescription, candidate: EventCandid
   if (description.parentId !== null && candidate.parentId !== null && description.parentId !== candidate.parentId) {
     return null;
   }
-  if (description.location && candidate.location && foldText(description.location) !== foldText(candidate.location)) {
-    return null;
-  }
+  // "Tamir Bay" and "the port of Tamir Bay" are one place; "North Ustin" is another.
+  const place =
+    description.location && candidate.location ? placeAgreement(description.location, candidate.location) : null;
+  if (place === 'different') return null;
   if (description.countryCode && candidate.countryCode && description.countryCode !== candidate.countryCode) {
     return null;
   }
@@ -94,20 +105,27 @@ export function scoreEvent(description: EventDescription, candidate: EventCandid
     score += 0.2;
     why.push(`${shared.length} shared participant${shared.length > 1 ? 's' : ''}`);
   }
-  if (description.parentId !== null && description.parentId === candidate.parentId) {
+  const sameParent = description.parentId !== null && description.parentId === candidate.parentId;
+  if (sameParent) {
     score += 0.1;
     why.push('same parent event');
+  }
+  if (place === 'same') {
+    score += 0.15;
+    why.push('same place');
   }
   const a = titleWords(description.title);
   const b = titleWords(candidate.title);
   const similarity = a.filter((w) => b.includes(w)).length / Math.max(1, new Set([...a, ...b]).size);
-  score += 0.3 * similarity;
+  // Nothing in common but the kind and the country is no reason to ask a curator.
+  if (similarity === 0 && shared.length === 0 && !sameParent && place !== 'same') return null;
+  score += 0.4 * similarity;
   why.push(`titles ${Math.round(similarity * 100)}% alike`);
   if (candidate.key === description.key || candidate.formerKeys.includes(description.key)) {
     score += 0.3;
     why.push(`key "${description.key}" names the node`);
-  } else if ((!mine || !theirs) && shared.length === 0) {
-    // Without dates or a shared participant, likeness alone never decides.
+  } else if ((!mine || !theirs) && shared.length === 0 && !sameParent) {
+    // Without dates, a shared participant or a shared parent, likeness alone never decides.
     score = Math.min(score, 0.75);
   }
   return {
@@ -115,7 +133,8 @@ export function scoreEvent(description: EventDescription, candidate: EventCandid
     key: candidate.key,
     label: candidate.title,
     rule: 'EVENT_MATCH',
-    score: Math.min(1, Number(score.toFixed(3))),
+    // Not capped at 1: the lead of the best candidate over the next decides between them.
+    score: Number(score.toFixed(3)),
     reason: why.join(', '),
   };
 }

@@ -6,6 +6,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DatePrecision, EntityKind, EventKind } from '../generated/prisma/enums.js';
 import type { EventCandidate } from './events.js';
+import { contentWords } from './names.js';
 import type { OrganizationCandidate } from './organizations.js';
 import type { PersonCandidate } from './persons.js';
 
@@ -70,6 +71,7 @@ export class ResolveGraph {
         name: true,
         acronym: true,
         aliases: true,
+        kind: true,
         parentId: true,
         countryCode: true,
         formerKeys: { select: { key: true } },
@@ -88,6 +90,7 @@ export class ResolveGraph {
     kind: EventKind;
     localKey: string;
     countryCode: string | null;
+    location: string | null;
     participantEventIds: number[];
     window: [Date, Date] | null;
   }): Promise<EventCandidate[]> {
@@ -106,6 +109,9 @@ export class ResolveGraph {
       : {};
     const place: Prisma.EventWhereInput[] = [{ id: { in: query.participantEventIds } }];
     if (query.countryCode) place.push({ countryCode: query.countryCode });
+    // Without a country, the place's own words ("Tamir Bay") find the events held there.
+    const placeWords = query.location ? contentWords(query.location).filter((w) => w.length > 3) : [];
+    for (const word of placeWords) place.push({ location: { contains: word, mode: 'insensitive' } });
     const rows = await this.db.event.findMany({
       where: {
         OR: [
@@ -153,6 +159,17 @@ export class ResolveGraph {
             : `Country:${p.countryCode}`,
       ),
     }));
+  }
+
+  /** The distinctive words of an organization's names and acronym (none for null). */
+  async organizationWords(id: number | null): Promise<string[]> {
+    if (id === null) return [];
+    const o = await this.db.organization.findUnique({
+      where: { id },
+      select: { name: true, acronym: true, aliases: true },
+    });
+    if (!o) return [];
+    return [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])].flatMap((n) => contentWords(n));
   }
 
   /** Events in which these actors take part: where a country-less event's candidates are. */

@@ -14,7 +14,7 @@ import { decodeEntityId } from '../graph/nodes.js';
 import { GraphInputError } from '../graph/types.js';
 import { type EventDescription, periodOf, scoreEvent } from './events.js';
 import type { ResolveGraph } from './graph.js';
-import { organizationNameKeys, personNameKeys } from './names.js';
+import { contentWords, organizationNameKeys, personNameKeys } from './names.js';
 import { scoreOrganization } from './organizations.js';
 import { scorePerson } from './persons.js';
 import { type Decision, decide, type EntityKind, type Match, WEAK } from './types.js';
@@ -195,9 +195,14 @@ export async function resolveAnnotation(
     const local = {
       key: org.key,
       name: org.name,
+      kind: org.kind,
       acronym: org.acronym,
       aliases: org.aliases,
       parentId: nodeOf('ORGANIZATION', org.parent),
+      parentWords: [
+        ...parentWordsOf(annotation, org.parent),
+        ...(await graph.organizationWords(nodeOf('ORGANIZATION', org.parent))),
+      ],
       countryCode: org.country,
     };
     const matches = candidates.map((c) => scoreOrganization(local, c));
@@ -284,6 +289,7 @@ export async function resolveAnnotation(
       kind: event.kind,
       localKey: event.key,
       countryCode: event.country,
+      location: event.location,
       participantEventIds: await graph.eventsWithParticipants({
         personIds: participants.filter((p) => p.startsWith('Person:')).map((p) => Number(p.slice(7))),
         organizationIds: participants.filter((p) => p.startsWith('Organization:')).map((p) => Number(p.slice(13))),
@@ -298,6 +304,13 @@ export async function resolveAnnotation(
 
   findCollisions(annotation, out);
   return out;
+}
+
+/** The distinctive words of a parent organization's names, as the document gives them. */
+function parentWordsOf(annotation: Annotation, key: string | null): string[] {
+  const parent = annotation.organizations.find((o) => o.key === key);
+  if (!parent) return [];
+  return [parent.name, ...parent.aliases, ...(parent.acronym ? [parent.acronym] : [])].flatMap((n) => contentWords(n));
 }
 
 /** Items ordered so that an item's parent (if it is in the list) comes before it. */

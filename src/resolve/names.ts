@@ -11,11 +11,15 @@
 import { lookupCountry } from '../reference/country-lookup.js';
 
 /** Lower case, no diacritics, straight apostrophes, and every other mark a space. */
+/** Letters NFKD does not take apart: Turkish dotless i, Polish ł, Nordic ø and æ, German ß. */
+const UNDECOMPOSED: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[ıłøđßæœþ]/g, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/[\u2018\u2019\u02BC`]/g, "'")
     .replace(/'s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

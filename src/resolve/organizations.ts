@@ -14,10 +14,13 @@ import type { Match } from './types.js';
 export interface OrganizationDescription {
   key: string;
   name: string;
+  kind: string;
   acronym: string | null;
   aliases: readonly string[];
   /** Graph id of its parent, where the article names one that is already resolved. */
   parentId: number | null;
+  /** The words of the parent's names and acronym: a sub-body's name often repeats them. */
+  parentWords?: readonly string[];
   countryCode: string | null;
 }
 
@@ -25,6 +28,7 @@ export interface OrganizationCandidate {
   id: number;
   key: string;
   name: string;
+  kind: string;
   acronym: string | null;
   aliases: readonly string[];
   formerKeys: readonly string[];
@@ -66,6 +70,8 @@ export function scoreOrganization(
   description: OrganizationDescription,
   candidate: OrganizationCandidate,
 ): Match | null {
+  // "Mediators from the SCFO" is not the SCFO: nothing is its own parent.
+  if (description.parentId === candidate.id) return null;
   if (description.parentId !== null && candidate.parentId !== null && description.parentId !== candidate.parentId) {
     return null;
   }
@@ -101,7 +107,19 @@ export function scoreOrganization(
   }
   let best = 0;
   for (const a of d.wordSets) for (const b of c.wordSets) best = Math.max(best, jaccard(a, b));
-  if (best >= 0.6) {
+  // Two sub-bodies of one parent: compare what their names say beyond the parent's name
+  // ("SCFO mediation team sent to Tamir Bay" / "Silk Corridor Freight Organization mediation team in Tamir Bay").
+  if (description.parentId !== null && description.parentId === candidate.parentId && description.parentWords) {
+    const parent = new Set(description.parentWords);
+    const own = (set: readonly string[]) => set.filter((w) => !parent.has(w));
+    let beyond = 0;
+    for (const a of d.wordSets) for (const b of c.wordSets) beyond = Math.max(beyond, jaccard(own(a), own(b)));
+    if (beyond >= 0.75) {
+      return match('NAME_WORDS', 0.8, `same parent, and ${Math.round(beyond * 100)}% of the rest of the name agrees`);
+    }
+  }
+  // A partial likeness between organizations of different kinds is not worth a question.
+  if (best >= 0.6 && description.kind === candidate.kind) {
     return match('NAME_WORDS', 0.5, `${Math.round(best * 100)}% of the name's words agree: not enough to decide`);
   }
   return null;

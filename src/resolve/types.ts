@@ -7,6 +7,8 @@ export type { EntityKind, ResolutionRule };
 export const STRONG = 0.8;
 /** Below this, a candidate is not worth mentioning. */
 export const WEAK = 0.45;
+/** Among strong candidates, the best decides only with this lead over the next. */
+export const MARGIN = 0.15;
 
 /** One candidate node and how well a description matches it. */
 export interface Match {
@@ -16,6 +18,10 @@ export interface Match {
   /** Name or title, for people reading the report. */
   label: string;
   rule: ResolutionRule;
+  /**
+   * How well it matches: 0.8 or more is strong. Name rules score up to 1; an event's score adds
+   * up every agreeing piece of evidence and may exceed 1.
+   */
   score: number;
   reason: string;
 }
@@ -34,17 +40,26 @@ export type Decision =
   | (DecisionBase & { outcome: 'ambiguous'; reason: string; candidates: Match[] });
 
 /**
- * Picks the decision from scored candidates: one strong match decides; several strong ones,
- * or only weak ones, are not guessed; none makes a new node.
+ * Picks the decision from scored candidates: one strong match decides, and so does the best
+ * of several when it leads the next by MARGIN; several strong ones that are close, or only
+ * weak ones, are not guessed; none makes a new node.
  */
 export function decide(base: DecisionBase, matches: readonly (Match | null)[]): Decision {
   const scored = matches
     .filter((m): m is Match => m !== null && m.score >= WEAK)
     .sort((a, b) => b.score - a.score || String(a.key).localeCompare(String(b.key)));
   const strong = scored.filter((m) => m.score >= STRONG);
-  if (strong.length === 1) return { ...base, outcome: 'existing', match: strong[0] as Match };
+  const [best, next] = strong;
+  if (best && (!next || best.score - next.score >= MARGIN)) {
+    return { ...base, outcome: 'existing', match: best };
+  }
   if (strong.length > 1) {
-    return { ...base, outcome: 'ambiguous', reason: `matches ${strong.length} nodes equally well`, candidates: strong };
+    return {
+      ...base,
+      outcome: 'ambiguous',
+      reason: `matches ${strong.length} nodes about as well (no lead of ${MARGIN} or more)`,
+      candidates: strong,
+    };
   }
   if (scored.length > 0) {
     return {

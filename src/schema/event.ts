@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { eventSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { currentKey } from '../graph/nodes.js';
 import { Country } from './country.js';
 import { DatePrecision, EventKind, EventRelationType, ParticipantRole } from './enums.js';
 import { articleForEvidence, Evidence } from './evidence.js';
@@ -22,6 +23,8 @@ export const Event = builder.prismaNode('Event', {
   id: { field: 'key' },
   // node(id:) answers null for a row that does not exist, instead of an internal error.
   nullable: true,
+  // The ID of a node merged into this one (or an article's key for it) still finds it.
+  findUnique: async (key) => ({ key: await currentKey(prisma, 'Event', key) }),
   description:
     'Something that happened, as one or more articles report it (see reports). Its title, kind and evidence are those of its first report; each date is the most precise any report gives. Sub-events are its phases.',
   fields: (t) => ({

@@ -13,6 +13,7 @@ import './mention.js';
 import './resolution.js';
 import './provenance.js';
 import './ingest.js';
+import './merge.js';
 import './graph.js';
 import './stats.js';
 import './search.js';

@@ -74,7 +74,10 @@ const ResolutionCandidate = builder
       key: t.string({ resolve: ({ match }) => match.key }),
       label: t.string({ description: 'Its name or title.', resolve: ({ match }) => match.label }),
       rule: t.field({ type: ResolutionRule, resolve: ({ match }) => match.rule }),
-      score: t.float({ resolve: ({ match }) => match.score }),
+      score: t.float({
+        description: 'How well it matches: 0.8 or more is strong.',
+        resolve: ({ match }) => match.score,
+      }),
       reason: t.string({ resolve: ({ match }) => match.reason }),
     }),
   });
@@ -179,7 +182,7 @@ export const IngestedArticle = builder.objectRef<WriteOutcome>('IngestedArticle'
   }),
 });
 
-const INGEST_ERRORS = [
+export const INGEST_ERRORS = [
   AnnotationInvalidError,
   UnresolvedEntitiesError,
   DraftNotReviewedError,
@@ -188,7 +191,7 @@ const INGEST_ERRORS = [
 ];
 
 // An error union (errors plugin) rather than a field's own: both mutations share it.
-const IngestArticleResult = builder.errorUnion('IngestArticleResult', {
+export const IngestArticleResult = builder.errorUnion('IngestArticleResult', {
   description: 'The outcome of one ingestion: the ingested article, or why nothing was written.',
   types: [IngestedArticle, ...INGEST_ERRORS],
   resolveType: () => 'IngestedArticle',
@@ -222,17 +225,15 @@ const IngestArticlesInput = builder.inputType('IngestArticlesInput', {
 
 type IngestArgs = { text: string; annotations?: unknown; acceptDraft?: boolean | null; force?: boolean | null };
 
-/** One ingestion: the outcome, an expected failure as a value, or an outage as an error. */
-async function ingestOne(input: IngestArgs, actor: string): Promise<WriteOutcome> {
+/**
+ * Runs an ingestion and gives the union's value: the outcome, or an expected failure marked
+ * for the union as the errors plugin marks what a field throws (graphql-js would take a plain
+ * Error returned by a resolver for a failure of the field). An outage is an error of its own.
+ */
+export async function asIngestResult(ingestion: () => Promise<WriteOutcome>): Promise<WriteOutcome> {
   try {
-    return await ingestArticle(
-      prisma,
-      { text: input.text, annotations: input.annotations, acceptDraft: input.acceptDraft ?? false },
-      { actor, force: input.force ?? false },
-    );
+    return await ingestion();
   } catch (error) {
-    // Marked for the union as the errors plugin marks what a field throws: graphql-js would
-    // take a plain Error returned by a resolver for a failure of the field.
     if (error instanceof IngestError) return wrapErrorIfMatches(error, INGEST_ERRORS) as WriteOutcome;
     if (error instanceof DatabaseUnavailableError) {
       throw new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
@@ -240,6 +241,15 @@ async function ingestOne(input: IngestArgs, actor: string): Promise<WriteOutcome
     throw error;
   }
 }
+
+const ingestOne = (input: IngestArgs, actor: string) =>
+  asIngestResult(() =>
+    ingestArticle(
+      prisma,
+      { text: input.text, annotations: input.annotations, acceptDraft: input.acceptDraft ?? false },
+      { actor, force: input.force ?? false },
+    ),
+  );
 
 builder.mutationFields((t) => ({
   ingestArticle: t.field({

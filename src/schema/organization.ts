@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { organizationSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { currentKey } from '../graph/nodes.js';
 import { OrganizationKind } from './enums.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { OrganizationFilter } from './filters.js';
@@ -14,6 +15,8 @@ export const Organization = builder.prismaNode('Organization', {
   id: { field: 'key' },
   // node(id:) answers null for a row that does not exist, instead of an internal error.
   nullable: true,
+  // The ID of a node merged into this one (or an article's key for it) still finds it.
+  findUnique: async (key) => ({ key: await currentKey(prisma, 'Organization', key) }),
   description: 'An organization named in an article.',
   fields: (t) => ({
     name: t.exposeString('name'),

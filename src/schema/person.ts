@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { personSpec } from '../filters/entities.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { currentKey } from '../graph/nodes.js';
 import { articleForEvidence, Evidence } from './evidence.js';
 import { PersonFilter } from './filters.js';
 import { keysetPage, listOf } from './lists.js';
@@ -13,6 +14,8 @@ export const Person = builder.prismaNode('Person', {
   id: { field: 'key' },
   // node(id:) answers null for a row that does not exist, instead of an internal error.
   nullable: true,
+  // The ID of a node merged into this one (or an article's key for it) still finds it.
+  findUnique: async (key) => ({ key: await currentKey(prisma, 'Person', key) }),
   description: 'A person named in an article.',
   fields: (t) => ({
     name: t.exposeString('name'),
