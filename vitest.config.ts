@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { testApiKeysEnv } from './test/support/api-keys.js';
 
 const storages = ['pglite', 'postgres'] as const;
 
@@ -39,7 +40,7 @@ export default defineConfig({
           name: storage,
           include: ['test/**/*.test.ts'],
           exclude: ['test/unit/**', 'test/browser/**'],
-          env: { TEST_STORAGE: storage },
+          env: { TEST_STORAGE: storage, API_KEYS: testApiKeysEnv() },
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/per-file-setup.ts'],
         },

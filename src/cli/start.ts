@@ -8,6 +8,17 @@ import { createRequire } from 'node:module';
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 
+// One process per embedded data folder: a second `npm start` on it is refused, clearly.
+if (!process.env.DATABASE_URL?.trim()) {
+  const { assertUnlocked } = await import('../storage/pglite.js');
+  try {
+    assertUnlocked(process.env.DATA_DIR || './data');
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 // Migrations run in the Prisma CLI, a separate process, before this process opens the
 // database: PGlite allows one process per data directory.
 const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');

@@ -58,7 +58,8 @@ export function skeleton(word: string): string {
     .replace(/x/g, 'ks');
   if (w.length === 0) return w;
   const rest = w.slice(1).replace(/[aeiouy]/g, '');
-  return (w[0] + rest).replace(/(.)\1+/g, '$1');
+  // Doubled letters collapse (Kassym / Kasym); digits never do (a numbered name stays itself).
+  return (w[0] + rest).replace(/([a-z])\1+/g, '$1');
 }
 
 /** Words that precede or qualify a person's name without being part of it. */

@@ -20,8 +20,18 @@ export function poolOptionsFromUrl(databaseUrl: string): pg.PoolConfig {
 
 export function createPostgresAdapter(databaseUrl: string, poolSize = 10) {
   const pool = new pg.Pool({ ...poolOptionsFromUrl(databaseUrl), max: poolSize });
+  // An idle connection the server drops (restart, pg_terminate_backend) is reported here; left
+  // unhandled, the event would crash the process. The pool discards it and opens a new one on
+  // demand, and the queries that were using it fail on their own, with their own errors.
+  pool.on('error', (error) => {
+    const now = Date.now();
+    if (now - lastIdleErrorLog > 10_000) console.warn(`database connection lost: ${error.message}`);
+    lastIdleErrorLog = now;
+  });
   return { adapter: new PrismaPg(pool), close: () => pool.end() };
 }
+
+let lastIdleErrorLog = 0;
 
 /** pg type OIDs of `name` and `"char"`, which the JS schema engine cannot read. */
 const NAME_OID = 19;

@@ -20,18 +20,26 @@ export interface ExecutionResult<TData = Record<string, unknown>> {
 export async function execute<TData = Record<string, unknown>>(
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<ExecutionResult<TData>> {
+  const { status, body } = await post<TData>(query, variables, headers);
+  if (status !== 200) throw new Error(`GraphQL request failed with HTTP ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** POSTs `query` and returns the HTTP status with the body, whatever the status. */
+export async function post<TData = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: ExecutionResult<TData> }> {
   const { yoga } = await import('../../src/yoga.js');
   const response = await yoga.fetch('http://yoga/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await response.text();
-  if (response.status !== 200) {
-    throw new Error(`GraphQL request failed with HTTP ${response.status}: ${body}`);
-  }
-  return JSON.parse(body) as ExecutionResult<TData>;
+  return { status: response.status, body: JSON.parse(await response.text()) as ExecutionResult<TData> };
 }
 
 /**
