@@ -3,8 +3,8 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { config } from './config.js';
 import { prisma } from './db.js';
 import { useExports } from './export/plugin.js';
-import { exampleQuery } from './graphiql-example.js';
 import { schema } from './schema/index.js';
+import { graphiqlOptions, renderOfflineGraphiQL } from './web/graphiql.js';
 
 export const yoga = createYoga({
   schema,
@@ -13,7 +13,8 @@ export const yoga = createYoga({
   // Errors thrown on purpose (GraphQLError) reach the client; anything else is masked as
   // "Unexpected error." and logged, in every environment.
   maskedErrors: true,
-  graphiql: { title: 'News knowledge graph', defaultQuery: exampleQuery },
+  graphiql: graphiqlOptions,
+  renderGraphiQL: renderOfflineGraphiQL, // every asset inlined: GraphiQL works offline
   logging: config.isProduction ? 'info' : 'warn',
   plugins: [
     // /health (built in) says the process is up; /ready says it can answer from its database.
