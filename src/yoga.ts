@@ -5,6 +5,7 @@ import { prisma } from './db.js';
 import { useExports } from './export/plugin.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from './web/graphiql.js';
+import { useExplorer } from './web/plugin.js';
 
 export const yoga = createYoga({
   schema,
@@ -25,5 +26,6 @@ export const yoga = createYoga({
       },
     }),
     useExports(), // GET /export/statements.csv|ndjson, /export/subgraph.cytoscape.json|ndjson|csv
+    useExplorer(), // GET /explore/: the explorer front end (web/, built into web/dist/)
   ],
 });
