@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
 
 export const EXPLORER_PATH = '/explore';
-const DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** Where `npm run build:web` puts the bundle. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,23 +37,25 @@ const CSP = [
 
 type FetchAPI = { Response: typeof Response };
 
-export function useExplorer(): Plugin {
+/** `dist`: the built bundle's folder (another one in tests). */
+export function useExplorer(dist = WEB_DIST): Plugin {
+  const root = dist.endsWith(sep) ? dist : `${dist}${sep}`;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const api = fetchAPI as unknown as FetchAPI;
       if (url.pathname === '/favicon.ico') {
         // Browsers ask for it on any page of the origin (e.g. /health); the explorer's icon.
-        const icon = await fileResponse(api, request, join(DIST, 'favicon.svg'));
+        const icon = await fileResponse(api, request, root, join(root, 'favicon.svg'));
         if (icon) endResponse(icon);
         return;
       }
       if (url.pathname !== EXPLORER_PATH && !url.pathname.startsWith(`${EXPLORER_PATH}/`)) return;
-      endResponse(await explorerResponse(api, request, url));
+      endResponse(await explorerResponse(api, request, url, root));
     },
   };
 }
 
-async function explorerResponse(api: FetchAPI, request: Request, url: URL): Promise<Response> {
+async function explorerResponse(api: FetchAPI, request: Request, url: URL, root: string): Promise<Response> {
   const text = (status: number, body: string, headers: Record<string, string> = {}) =>
     new api.Response(`${body}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -62,7 +65,7 @@ async function explorerResponse(api: FetchAPI, request: Request, url: URL): Prom
   if (url.pathname === EXPLORER_PATH) {
     return new api.Response(null, { status: 308, headers: { location: `${EXPLORER_PATH}/${url.search}` } });
   }
-  const index = join(DIST, 'index.html');
+  const index = join(root, 'index.html');
   if (!(await isFile(index))) {
     return text(503, 'The explorer is not built: run `npm run build:web` (npm install runs it too), then reload.', {
       'retry-after': '60',
@@ -74,13 +77,18 @@ async function explorerResponse(api: FetchAPI, request: Request, url: URL): Prom
   } catch {
     return text(400, 'Malformed path.');
   }
-  const file = relative === '' ? index : normalize(join(DIST, relative));
-  if (!file.startsWith(DIST) || file.includes(`${sep}..${sep}`) || relative.includes('\0'))
-    return text(404, 'Not found.');
-  return (await fileResponse(api, request, file)) ?? text(404, `No such file in the explorer: ${relative}`);
+  // normalize() resolves "..": whatever leaves the bundle's folder is not there.
+  const file = relative === '' ? index : normalize(join(root, relative));
+  if (!file.startsWith(root) || relative.includes('\0')) return text(404, 'Not found.');
+  return (await fileResponse(api, request, root, file)) ?? text(404, `No such file in the explorer: ${relative}`);
 }
 
-async function fileResponse(api: FetchAPI, request: Request, file: string): Promise<Response | undefined> {
+async function fileResponse(
+  api: FetchAPI,
+  request: Request,
+  root: string,
+  file: string,
+): Promise<Response | undefined> {
   if (!(await isFile(file))) return undefined;
   const body = await readFile(file);
   const headers: Record<string, string> = {
@@ -88,7 +96,7 @@ async function fileResponse(api: FetchAPI, request: Request, file: string): Prom
     'content-length': String(body.byteLength),
     'x-content-type-options': 'nosniff',
     // Files under assets/ carry a content hash in their names; the rest must be revalidated.
-    'cache-control': file.startsWith(join(DIST, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': file.startsWith(join(root, 'assets', sep)) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
   if (extname(file) === '.html') headers['content-security-policy'] = CSP;
   return new api.Response(request.method === 'HEAD' ? null : body, { status: 200, headers });

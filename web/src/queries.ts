@@ -83,7 +83,7 @@ query WhoSaidWhatAbout($code: String!, $where: StatementFilter, $after: String) 
       } }
     }
     events(first: 50) { totalCount edges { node {
-      id title kind startDate endDate
+      id title kind startDate startPrecision endDate
       participants { role actor { __typename ... on Person { name } ... on Organization { name } ... on Country { code } } }
       evidence { text }
     } } }

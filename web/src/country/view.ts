@@ -25,7 +25,13 @@ interface CountryAnswer {
     code: string;
     name: string;
     statementsAbout: Connection<CountryStatement>;
-    events: Connection<{ id: string; title: string; kind: string; startDate: string | null }>;
+    events: Connection<{
+      id: string;
+      title: string;
+      kind: string;
+      startDate: string | null;
+      startPrecision: string | null;
+    }>;
   };
 }
 
@@ -46,7 +52,11 @@ export function countryView(ctx: Context, state: CountryState): View {
     h('p', {}, 'Pick a statement to see its evidence.'),
   );
   const listBox = h('div', {});
-  const showEvidence = (id: string) => void run(() => showStatement(evidence, ctx.features, ctx.navigate, id));
+  const showEvidence = (id: string) =>
+    void run(async () => {
+      await showStatement(evidence, ctx.features, ctx.navigate, id);
+      evidence.scrollIntoView({ block: 'nearest' });
+    });
 
   void run(async () => {
     const [answer, stats] = await Promise.all([
@@ -106,7 +116,9 @@ export function countryView(ctx: Context, state: CountryState): View {
       h(
         'ul',
         { class: 'event-list' },
-        ...country.events.edges.map(({ node }) => h('li', {}, `${formatDate(node.startDate)} · ${node.title}`)),
+        ...country.events.edges.map(({ node }) =>
+          h('li', {}, `${formatDate(node.startDate, node.startPrecision)} · ${node.title}`),
+        ),
       ),
     );
   }).finally(() => {

@@ -15,13 +15,17 @@ export interface Expansion {
   truncated: boolean;
 }
 
-/** The node's heading, links and its drawn edges (buttons that show each edge's evidence). */
+/**
+ * The node's heading, what its expansion added, `evidence` (a statement's), links and its
+ * drawn edges (buttons that show each edge's evidence).
+ */
 export function nodeDetails(
   node: GraphNode,
   drawn: Drawn,
   expansion: Expansion | undefined,
   navigate: Navigate,
   onEdge: (id: string) => void,
+  evidence?: HTMLElement,
 ): HTMLElement {
   const edges = [...drawn.edges.values()].filter((e) => e.source === node.id || e.target === node.id);
   const other = (e: GraphEdge) => drawn.nodes.get(e.source === node.id ? e.target : e.source);
@@ -34,7 +38,8 @@ export function nodeDetails(
       h('span', { class: `kind kind-${node.__typename}` }, KIND_NAMES[node.__typename]),
       isSynthetic(node) ? badge('synthetic') : null,
       ' ',
-      nodeTitle(node),
+      // A statement's words follow in full with its evidence.
+      node.__typename === 'Statement' ? nodeLabel(node) : nodeTitle(node),
     ),
     expansion
       ? h(
@@ -46,6 +51,7 @@ export function nodeDetails(
             : 'Nothing was left out.',
         )
       : null,
+    evidence,
     h(
       'p',
       { class: 'actions' },

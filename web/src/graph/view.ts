@@ -38,7 +38,11 @@ export function graphView(ctx: Context, initial: GraphState & { id: string }): V
   const drawn: Drawn = { nodes: new Map(), edges: new Map() };
   const expansions = new Map<string, Expansion>();
   const queue = serial(ctx.report);
-  /** One task at a time; the section says when it is busy (aria-busy, data-ready for the tests). */
+  let done = 0;
+  /**
+   * One task at a time; the section says when it is busy (aria-busy), and, for the browser
+   * tests, when it is idle (data-ready) and how many tasks it has finished (data-done).
+   */
   const run = (task: () => Promise<void>) =>
     queue(async () => {
       section.setAttribute('aria-busy', 'true');
@@ -47,6 +51,7 @@ export function graphView(ctx: Context, initial: GraphState & { id: string }): V
         await task();
       } finally {
         section.setAttribute('aria-busy', 'false');
+        section.dataset.done = String(++done);
         section.dataset.ready = 'true';
       }
     });
@@ -91,13 +96,10 @@ export function graphView(ctx: Context, initial: GraphState & { id: string }): V
   async function showNode(id: string): Promise<void> {
     const node = drawn.nodes.get(id);
     if (!node) return;
-    const panel = nodeDetails(node, drawn, expansions.get(id), ctx.navigate, (e) => void run(() => activateEdge(e)));
-    details.replaceChildren(panel);
-    if (node.__typename === 'Statement') {
-      const evidence = h('div', { class: 'evidence' });
-      details.append(evidence);
-      await showStatement(evidence, ctx.features, ctx.navigate, id);
-    }
+    const evidence = node.__typename === 'Statement' ? h('div', { class: 'evidence' }) : undefined;
+    const onEdge = (e: string) => void run(() => activateEdge(e));
+    details.replaceChildren(nodeDetails(node, drawn, expansions.get(id), ctx.navigate, onEdge, evidence));
+    if (evidence) await showStatement(evidence, ctx.features, ctx.navigate, id);
   }
 
   async function activateNode(id: string): Promise<void> {

@@ -62,32 +62,33 @@ export function pathView(ctx: Context, initial: PathState): View {
     await showEdge(details, ctx.features, ctx.navigate, edge, statement);
   }
 
+  /** One item per node, with the edge to the next node (and its evidence) inside it. */
   function drawSteps(found: Path): void {
     replace(
       steps,
-      ...found.nodes.flatMap((node, i) => {
+      ...found.nodes.map((node, i) => {
         const edge = found.edges[i];
-        return [
-          h(
-            'li',
-            { class: 'step-node' },
-            h('span', { class: `kind kind-${node.__typename}` }, KIND_NAMES[node.__typename]),
-            ' ',
-            nodeTitle(node),
-          ),
+        return h(
+          'li',
+          {},
+          h('span', { class: `kind kind-${node.__typename}` }, KIND_NAMES[node.__typename]),
+          ' ',
+          nodeTitle(node),
           edge
             ? h(
-                'li',
+                'div',
                 { class: 'step-edge' },
                 button(
-                  `${edgeLabel(edge)}${edge.source === node.id ? ' →' : ' ←'}`,
+                  `${edgeLabel(edge)} ${edge.source === node.id ? '→' : '←'}`,
                   () => void run(() => showPathEdge(edge.id)),
-                  { 'data-edge': edge.id },
+                  {
+                    'data-edge': edge.id,
+                  },
                 ),
                 edge.evidence ? h('q', {}, edge.evidence.text) : h('span', {}, ' (no evidence stored)'),
               )
             : null,
-        ];
+        );
       }),
     );
   }

@@ -35,9 +35,10 @@ export function searchBox(features: Features, options: SearchBoxOptions): HTMLEl
   const results = h('ul', { class: 'search-results', hidden: true });
   let current = 0;
 
-  const close = () => {
+  const close = (picked = false) => {
     results.hidden = true;
     results.replaceChildren();
+    if (picked) status.textContent = '';
   };
   const run = async () => {
     const query = input.value.trim();
@@ -91,7 +92,7 @@ export function searchBox(features: Features, options: SearchBoxOptions): HTMLEl
   return h('div', { class: 'search-box' }, form, status, results);
 }
 
-function hit(edge: SearchEdge, options: SearchBoxOptions, close: () => void): HTMLLIElement {
+function hit(edge: SearchEdge, options: SearchBoxOptions, close: (picked: boolean) => void): HTMLLIElement {
   const kind = KIND_NAMES[edge.node.__typename];
   return h(
     'li',
@@ -104,7 +105,7 @@ function hit(edge: SearchEdge, options: SearchBoxOptions, close: () => void): HT
         h('span', { class: 'hit-snippet' }, ...snippetNodes(edge.snippet)),
       ],
       () => {
-        close();
+        close(true);
         options.onPick(edge.node);
       },
       { 'aria-label': `${options.action} ${kind} ${nodeTitle(edge.node)}`, 'data-id': edge.node.id },
