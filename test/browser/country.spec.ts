@@ -38,7 +38,7 @@ afterAll(async () => {
 function expectProportional({ values, lengths }: ChartBars) {
   const perStatement = (lengths[0] ?? 0) / (values[0] ?? 1);
   expect(perStatement).toBeGreaterThan(1);
-  lengths.forEach((length, i) => expect(length).toBeCloseTo((values[i] ?? 0) * perStatement, 0));
+  for (const [i, length] of lengths.entries()) expect(length).toBeCloseTo((values[i] ?? 0) * perStatement, 0);
 }
 
 describe('the country page', () => {

@@ -47,14 +47,12 @@ export async function drawnGraph(page: Page): Promise<DrawnGraph> {
       nodes: cy.nodes().map((n) => n.id()),
       edges: cy.edges().map((e) => e.id()),
       selected: all.filter((e) => e.selected()).map((e) => e.id()),
-      flags: cy
-        .nodes()
-        .map((n) => ({
-          id: n.id(),
-          start: !!n.data('start'),
-          expanded: !!n.data('expanded'),
-          truncated: !!n.data('truncated'),
-        })),
+      flags: cy.nodes().map((n) => ({
+        id: n.id(),
+        start: !!n.data('start'),
+        expanded: !!n.data('expanded'),
+        truncated: !!n.data('truncated'),
+      })),
     };
   });
   return {
