@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session, screenshot } from './browser.js';
 import { lowContrastTexts } from './contrast.js';
 import { drawnGraph, idle } from './explorer-page.js';
-import { type Service, startService } from './service.js';
+import { serviceUnderTest } from './service.js';
 
 const LUKASHENKO = 'UGVyc29uOmFsZXhhbmRlci1sdWthc2hlbmtv';
 const TOKAYEV = 'UGVyc29uOmthc3N5bS1qb21hcnQtdG9rYXlldg==';
@@ -19,17 +19,15 @@ const PAGES = {
   countries: '/explore/?view=country',
 };
 
-let service: Service;
+const service = serviceUnderTest();
 let browser: Session;
 
 beforeAll(async () => {
-  service = await startService();
   browser = await openBrowser(service.origin);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.stop();
 });
 
 describe('the explorer’s accessibility', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session, screenshot } from './browser.js';
 import { type ChartBars, chartBars, highlighted, idle } from './explorer-page.js';
-import { type Service, startService } from './service.js';
+import { serviceUnderTest } from './service.js';
 
 const whoSaidWhatAbout = readFileSync(new URL('../operations/WhoSaidWhatAbout.graphql', import.meta.url), 'utf8');
 const STATS = `query($where: StatementFilter!) {
@@ -21,17 +21,15 @@ interface Group {
   speaker?: { name: string };
 }
 
-let service: Service;
+const service = serviceUnderTest();
 let browser: Session;
 
 beforeAll(async () => {
-  service = await startService();
   browser = await openBrowser(service.origin);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.stop();
 });
 
 /** Bars drawn in proportion to their values: the same pixels per statement for every bar. */

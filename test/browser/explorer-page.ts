@@ -11,17 +11,29 @@ interface ExplorerWindow {
     graphs: () => {
       nodes: () => { map: <T>(f: (n: CyElement) => T) => T[] };
       edges: () => { map: <T>(f: (n: CyElement) => T) => T[] };
-      getElementById: (id: string) => CyElement;
+      getElementById: (id: string) => CyElement & { empty: () => boolean };
     }[];
     charts: () => Record<string, ChartLike>;
   };
+}
+interface Point {
+  x: number;
+  y: number;
+}
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 interface CyElement {
   id: () => string;
   data: (key: string) => unknown;
   selected: () => boolean;
-  renderedPosition: () => { x: number; y: number };
-  renderedMidpoint: () => { x: number; y: number };
+  renderedPosition: () => Point;
+  renderedSourceEndpoint: () => Point;
+  renderedTargetEndpoint: () => Point;
+  renderedBoundingBox: (options?: Record<string, boolean>) => Box;
 }
 interface ChartLike {
   data: { labels: string[]; datasets: { data: number[] }[] };
@@ -76,15 +88,47 @@ export async function idle(page: Page, after?: number): Promise<number> {
   return Number(await page.locator('main > section').getAttribute('data-done'));
 }
 
-/** A mouse click where the graph draws the node (or the middle of the edge). */
+/**
+ * A mouse click where the graph draws the node, or on the edge at the point of its line that is
+ * farthest from every other node, edge and label (layouts are random, lines cross).
+ */
 export async function clickDrawn(page: Page, id: string, what: 'node' | 'edge'): Promise<void> {
   await page.locator('.graph-canvas').first().scrollIntoViewIfNeeded();
   const point = await page.evaluate(
     ([elementId, kind]) => {
       const cy = (window as unknown as ExplorerWindow).explorer.graphs()[0];
       const element = cy?.getElementById(elementId as string);
-      if (!element) throw new Error(`${elementId} is not drawn`);
-      return kind === 'node' ? element.renderedPosition() : element.renderedMidpoint();
+      if (!cy || !element || element.empty()) throw new Error(`${elementId} is not drawn`);
+      if (kind === 'node') return element.renderedPosition();
+      const [from, to] = [element.renderedSourceEndpoint(), element.renderedTargetEndpoint()];
+      const segmentDistance = (p: Point, a: Point, b: Point) => {
+        const [dx, dy] = [b.x - a.x, b.y - a.y];
+        const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+        return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+      };
+      const boxDistance = (p: Point, b: Box) =>
+        Math.hypot(Math.max(b.x1 - p.x, 0, p.x - b.x2), Math.max(b.y1 - p.y, 0, p.y - b.y2));
+      const others = [
+        ...cy.nodes().map((n) => (p: Point) => boxDistance(p, n.renderedBoundingBox({ includeLabels: true }))),
+        ...cy
+          .edges()
+          .map((e) =>
+            e.id() === elementId
+              ? () => Number.POSITIVE_INFINITY
+              : (p: Point) =>
+                  Math.min(
+                    segmentDistance(p, e.renderedSourceEndpoint(), e.renderedTargetEndpoint()),
+                    boxDistance(p, e.renderedBoundingBox({ includeEdges: false, includeLabels: true })),
+                  ),
+          ),
+      ];
+      let best = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2, clearance: -1 };
+      for (let t = 0.1; t <= 0.9; t += 0.02) {
+        const p = { x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y) };
+        const clearance = Math.min(...others.map((distance) => distance(p)));
+        if (clearance > best.clearance) best = { ...p, clearance };
+      }
+      return best;
     },
     [id, what],
   );

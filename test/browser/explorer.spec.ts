@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Session, screenshot } from './browser.js';
 import { clickDrawn, drawnGraph, highlighted, idle } from './explorer-page.js';
-import { type Service, startService } from './service.js';
+import { serviceUnderTest } from './service.js';
 
 const LUKASHENKO = 'UGVyc29uOmFsZXhhbmRlci1sdWthc2hlbmtv';
 const TOKAYEV = 'UGVyc29uOmthc3N5bS1qb21hcnQtdG9rYXlldg==';
@@ -26,7 +26,7 @@ interface ApiSubgraph {
   edges: ApiEdge[];
 }
 
-let service: Service;
+const service = serviceUnderTest();
 let browser: Session;
 
 const neighbors = async (id: string, depth: number, limit = 200) =>
@@ -49,13 +49,11 @@ const articleBody = async (id: string) =>
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
 beforeAll(async () => {
-  service = await startService();
   browser = await openBrowser(service.origin);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.stop();
 });
 
 describe('the explorer’s graph', () => {

@@ -9,20 +9,18 @@ import { readmeExamples } from '../../scripts/readme-examples.js';
 import { exampleQuery } from '../../src/graphiql-example.js';
 import { graphiqlTabs, readmeExampleBodies } from '../../src/web/graphiql-tabs.js';
 import { openBrowser, type Session, screenshot } from './browser.js';
-import { type Service, startService } from './service.js';
+import { serviceUnderTest } from './service.js';
 
-let service: Service;
+const service = serviceUnderTest();
 let browser: Session;
 
 beforeAll(async () => {
-  service = await startService();
   // Tall enough for the editor to render every line of the result (Monaco draws only what is visible).
   browser = await openBrowser(service.origin, { width: 1280, height: 2400 });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await service?.stop();
 });
 
 /** Runs of white space (Monaco's non-breaking spaces and soft line wraps included) as one space. */
