@@ -138,6 +138,14 @@ describe('the explorer’s graph', () => {
     expect(details).toContain(`precision: ${statement.saidOnPrecision.toLowerCase()}`);
     for (const country of statement.about) expect(details).toContain(country.name);
     expect(details).toContain(title);
+    // The article box is scrolled to the evidence.
+    await expect
+      .poll(async () => {
+        const box = await page.locator('.details .article-body').boundingBox();
+        const mark = await page.locator('.details mark[data-kind="evidence"][data-start]').first().boundingBox();
+        return Boolean(box && mark && mark.y >= box.y && mark.y + mark.height <= box.y + box.height);
+      })
+      .toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('.details .article').scrollIntoViewIfNeeded();
     await screenshot(page, 'explorer-evidence');

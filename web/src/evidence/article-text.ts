@@ -34,5 +34,6 @@ export function articleText(body: string, highlights: Highlight[]): HTMLElement 
 export function revealFirstHighlight(box: HTMLElement): void {
   const mark = box.querySelector<HTMLElement>('mark[data-kind="evidence"]') ?? box.querySelector('mark');
   if (!mark) return;
-  box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+  // The box is positioned, so the mark's offsetTop counts from the box's top.
+  box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
 }

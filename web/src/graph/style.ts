@@ -62,15 +62,6 @@ export const graphStyle: StylesheetJson = [
     },
   },
   { selector: 'edge[!hasEvidence]', style: { 'line-style': 'dashed' } },
-  {
-    selector: ':selected',
-    style: {
-      'overlay-color': '#1d3557',
-      'overlay-opacity': 0.25,
-      'overlay-padding': 6,
-      'line-color': '#1d3557',
-      'target-arrow-color': '#1d3557',
-      width: 3,
-    },
-  },
+  { selector: ':selected', style: { 'overlay-color': '#1d3557', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  { selector: 'edge:selected', style: { 'line-color': '#1d3557', 'target-arrow-color': '#1d3557', width: 3 } },
 ];
