@@ -11,14 +11,14 @@ import { defaultCountry, defaultGraph } from '../url-state.js';
 import { articleText, type Highlight, revealFirstHighlight } from './article-text.js';
 import { loadArticle, loadStatement } from './load.js';
 
-const legend = () =>
+const legend = (withAttribution: boolean) =>
   h(
     'p',
     { class: 'legend' },
     h('mark', { 'data-kind': 'evidence' }, 'evidence'),
-    ' the words the fact rests on; ',
-    h('mark', { 'data-kind': 'attribution' }, 'attribution'),
-    ' the words attributing them.',
+    withAttribution
+      ? [' the words said; ', h('mark', { 'data-kind': 'attribution' }, 'attribution'), ' the words attributing them.']
+      : ' the words the fact rests on.',
   );
 
 function articleBlock(article: Article, highlights: Highlight[]): HTMLElement {
@@ -36,7 +36,7 @@ function articleBlock(article: Article, highlights: Highlight[]): HTMLElement {
       ` · ${article.source.name} · published ${formatDate(article.publishedOn)}`,
       article.url ? [' · ', h('a', { href: article.url, rel: 'noopener noreferrer' }, 'original')] : null,
     ),
-    legend(),
+    legend(highlights.some((span) => span.kind === 'attribution')),
     box,
   );
   requestAnimationFrame(() => revealFirstHighlight(box));
