@@ -1,7 +1,8 @@
 /**
  * The explorer's build (`npm run build:web`): web/ → web/dist/, served by the service at
  * /explore/ (src/web/plugin.ts). Everything is bundled from npm packages; the page loads
- * nothing from any other host.
+ * nothing from any other host. While working on it, `npx vite --config web/vite.config.ts`
+ * serves it with hot reload at :5173/explore/, passing the API through to a service on :4000.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

@@ -226,6 +226,10 @@ describe('the explorer’s path view', () => {
       (await articleBody(evidence.article.id)).slice(evidence.start, evidence.end),
     );
     await screenshot(page, 'explorer-path');
+
+    await page.goBack(); // the browser's history holds the views
+    await idle(page);
+    expect(await page.locator('h1').textContent()).toBe('Explore who said what, about which country');
   });
 });
 
