@@ -127,6 +127,8 @@ describe('the explorer’s graph', () => {
     await page.keyboard.press('Enter');
     await idle(page, done);
     await page.locator('.details mark[data-kind="evidence"]').first().waitFor();
+    // The list is redrawn with the new nodes; the keyboard focus stays on the same node.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-node'))).toBe(statementId);
 
     const { body, title } = statement.article;
     expect(await highlighted(page, 'evidence')).toBe(body.slice(statement.evidence.start, statement.evidence.end));

@@ -19,14 +19,28 @@ import type { Context, View } from './view.js';
 const main = document.getElementById('main') as HTMLElement;
 const alertBox = document.getElementById('alert') as HTMLElement;
 let current: View | undefined;
+let rendered = 0;
 
 function report(error: unknown): void {
   alertBox.textContent = error instanceof ApiError ? error.message : `Something went wrong: ${String(error)}`;
   alertBox.hidden = false;
 }
 
-function render(state: State, context: Context): void {
+function render(state: State, app: Context): void {
   current?.destroy();
+  // A view's late answers (a fetch still under way when the user moved on) must not touch
+  // the URL or the alert of the view that replaced it.
+  const mine = ++rendered;
+  const live = () => mine === rendered;
+  const context: Context = {
+    ...app,
+    replace: (next) => {
+      if (live()) app.replace(next);
+    },
+    report: (error) => {
+      if (live()) app.report(error);
+    },
+  };
   alertBox.hidden = true;
   document.title = 'Explorer · News knowledge graph';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[data-view]')) {

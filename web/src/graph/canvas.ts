@@ -17,6 +17,8 @@ export interface CanvasEvents {
 
 export class GraphCanvas {
   private core: Core | undefined;
+  /** After destroy(): takes the late calls of tasks still under way, drawing nowhere. */
+  private ghost: Core | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -25,6 +27,7 @@ export class GraphCanvas {
 
   /** Created on first use, when the container is in the page: Cytoscape measures it. */
   get cy(): Core {
+    if (this.ghost) return this.ghost;
     if (!this.core) {
       const cy = cytoscape({
         container: this.container,
@@ -119,6 +122,7 @@ export class GraphCanvas {
   }
 
   destroy(): void {
+    this.ghost = cytoscape({ headless: true, styleEnabled: true });
     if (!this.core) return;
     live.delete(this.core);
     this.core.destroy();

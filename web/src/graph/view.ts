@@ -90,7 +90,10 @@ export function graphView(ctx: Context, initial: GraphState & { id: string }): V
         : h('span', { class: 'complete' }, 'Complete: no cap or limit was reached.'),
     );
     listCount.textContent = `(${drawn.nodes.size})`;
+    // Rebuilt: the keyboard focus stays on the same node's button.
+    const focused = document.activeElement?.closest('[data-node]')?.getAttribute('data-node');
     list.replaceChildren(nodeList(drawn, (id) => void run(() => activateNode(id))));
+    if (focused) list.querySelector<HTMLElement>(`[data-node="${CSS.escape(focused)}"]`)?.focus();
   }
 
   async function showNode(id: string): Promise<void> {
