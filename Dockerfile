@@ -26,6 +26,15 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts \
  && npm cache clean --force
 
+# ---- web: the explorer's bundle (web/dist), built with the dev dependencies (Vite) ----------
+FROM base AS web
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts \
+ && npm cache clean --force
+COPY web ./web
+RUN npm run build:web \
+ && test -f web/dist/index.html
+
 # ---- build: sources plus the generated Prisma client and Pothos types (src/generated) ----
 FROM deps AS build
 COPY . .
@@ -42,6 +51,8 @@ ENV NODE_ENV=production \
 
 # Code stays owned by root (read-only for the service); only the data folder is writable.
 COPY --from=build /app /app
+# Served at /explore/ by src/web/plugin.ts.
+COPY --from=web /app/web/dist /app/web/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 
 USER node

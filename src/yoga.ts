@@ -5,8 +5,9 @@ import type { Context } from './builder.js';
 import { config } from './config.js';
 import { prisma } from './db.js';
 import { useExports } from './export/plugin.js';
-import { exampleQuery } from './graphiql-example.js';
 import { schema } from './schema/index.js';
+import { graphiqlOptions, renderOfflineGraphiQL } from './web/graphiql.js';
+import { useExplorer } from './web/plugin.js';
 
 export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
@@ -17,7 +18,8 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   // Errors thrown on purpose (GraphQLError) reach the client; anything else is masked as
   // "Unexpected error." and logged, in every environment.
   maskedErrors: true,
-  graphiql: { title: 'News knowledge graph', defaultQuery: exampleQuery },
+  graphiql: graphiqlOptions,
+  renderGraphiQL: renderOfflineGraphiQL, // every asset inlined: GraphiQL works offline
   logging: config.isProduction ? 'info' : 'warn',
   plugins: [
     // /health (built in) says the process is up; /ready says it can answer from its database.
@@ -28,5 +30,6 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
       },
     }),
     useExports(), // GET /export/statements.csv|ndjson, /export/subgraph.cytoscape.json|ndjson|csv
+    useExplorer(), // GET /explore/: the explorer front end (web/, built into web/dist/)
   ],
 });
