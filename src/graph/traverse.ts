@@ -164,10 +164,14 @@ export async function shortestPath(prisma: PrismaClient, options: PathOptions): 
   );
   const types = typeSet(options.relationTypes);
   const cap = options.edgesPerNode ?? GRAPH_LIMITS.pathEdgesPerNode;
-  const [from, to] = await Promise.all([
+  // Both lookups settle before a failure is reported: no query outlives the request.
+  const [fromLookup, toLookup] = await Promise.allSettled([
     resolveEntity(prisma, options.from, 'from'),
     resolveEntity(prisma, options.to, 'to'),
   ]);
+  if (fromLookup.status === 'rejected') throw fromLookup.reason;
+  if (toLookup.status === 'rejected') throw toLookup.reason;
+  const [from, to] = [fromLookup.value, toLookup.value];
   const fromId = nodeId(from.kind, from.dbId);
   const toId = nodeId(to.kind, to.dbId);
   if (fromId === toId) return { length: 0, nodes: [{ ...from, distance: 0 }], edges: [], truncated: false };
