@@ -1,0 +1,135 @@
+/**
+ * Reported speech in one sentence, as the article words it: "X said that …", "According to
+ * X, …", "…, X said.", "…, according to X.", "X believes …", "A, X affirm, B." The clause
+ * is the statement's text; the words naming the speaker and the verb are its attribution.
+ */
+import { accordingTo, findAttribution, type SpeakerMention } from './speakers.js';
+import { BELIEF_VERBS } from './speech-verbs.js';
+import type { Range } from './types.js';
+
+export interface ReportedSpeech {
+  text: Range;
+  attribution: Range;
+  speaker: SpeakerMention;
+  rule: string;
+}
+
+/** The end of a sentence's words: before its full stop, unless the stop is inside a closing quotation. */
+export function clauseEnd(text: string, sentence: Range): number {
+  let end = sentence.end;
+  while (end > sentence.start && /\s/.test(text[end - 1] as string)) end--;
+  if (/[.!?;:]/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+/** A sentence may open with an adverbial before its subject: "Subsequently, …", "On Monday, …". */
+const OPENER = /^(?:(?:[\p{L}\d’'-]+\s+){0,4}[\p{L}\d’'-]+,\s+)?$/u;
+const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)\s+that\b(?:\s*,)?\s*/u;
+const CLAUSE_START =
+  /^(?:it|the|a|an|there|this|that|these|those|they|he|she|we|i|its|their|his|her|our|no|all|both|some|many|\p{Lu})/iu;
+
+export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const end = clauseEnd(text, sentence);
+  const inSentence = speakers.filter((s) => s.start >= sentence.start && s.end <= end);
+  return (
+    accordingToFirst(text, sentence, end, inSentence) ??
+    parenthetical(text, sentence, end, inSentence) ??
+    leadingAttribution(text, sentence, end, inSentence) ??
+    trailingAttribution(text, sentence, end, inSentence)
+  );
+}
+
+/** "According to him, there are …" */
+function accordingToFirst(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const speaker = accordingTo(text, s.start, speakers);
+  if (!speaker) return null;
+  const comma = /^\s*,\s*/.exec(text.slice(speaker.end));
+  if (!comma) return null;
+  const start = speaker.end + comma[0].length;
+  if (start >= end) return null;
+  return {
+    text: { start, end },
+    attribution: { start: s.start, end: speaker.end },
+    speaker,
+    rule: 'reported-according-to',
+  };
+}
+
+/** "Law and order, Kazakh authorities affirm, was restored …": the attribution inside the clause. */
+function parenthetical(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  for (const speaker of speakers) {
+    const before = text.slice(s.start, speaker.phraseStart);
+    if (!/,\s+(?:the\s+)?$/.test(before) || before.trim().length < 3) continue;
+    const attribution = findAttribution(text, speaker.phraseStart, end, [speaker]);
+    if (!attribution || attribution.inverted) continue;
+    if (!/^,\s+\p{Ll}/u.test(text.slice(attribution.verb.end, end))) continue;
+    const phrase = text.slice(s.start, speaker.phraseStart).match(/(?:the\s+)?$/)?.[0] ?? '';
+    return {
+      text: { start: s.start, end },
+      attribution: { start: speaker.phraseStart - phrase.length, end: attribution.verb.end },
+      speaker,
+      rule: 'reported-parenthetical',
+    };
+  }
+  return null;
+}
+
+/** "President of Belarus Alexander Lukashenko said that …", "Lukashenko believes it necessary …" */
+function leadingAttribution(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const attribution = findAttribution(text, s.start, end, speakers);
+  if (!attribution || attribution.inverted) return null;
+  const { speaker, verb } = attribution;
+  if (!OPENER.test(text.slice(s.start, speaker.phraseStart))) return null;
+  const phraseStart = /^[Tt]he\s/.test(text.slice(speaker.phraseStart - 4, speaker.phraseStart))
+    ? speaker.phraseStart - 4
+    : speaker.phraseStart;
+  const rest = text.slice(verb.end, end);
+  const that = THAT.exec(rest);
+  if (that) {
+    const thatEnd = verb.end + that[0].trimEnd().replace(/\s*,$/, '').length;
+    const start = verb.end + that[0].length;
+    if (start >= end) return null;
+    return {
+      text: { start, end },
+      attribution: { start: phraseStart, end: thatEnd },
+      speaker,
+      rule: 'reported-that-clause',
+    };
+  }
+  const verbWord = text.slice(verb.start, verb.end).split(/\s+/).at(-1) ?? '';
+  const clause = /^\s+/.exec(rest);
+  if (!clause || !(BELIEF_VERBS.has(verbWord) || /^(?:said|says)$/.test(verbWord))) return null;
+  const start = verb.end + clause[0].length;
+  if (!CLAUSE_START.test(text.slice(start, end)) || end - start < 12) return null;
+  return { text: { start, end }, attribution: { start: phraseStart, end: verb.end }, speaker, rule: 'reported-clause' };
+}
+
+/** "…, the minister said.", "…, warns Lukashenko", "…, according to the ministry." */
+function trailingAttribution(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const segment = text.slice(s.start, end);
+  for (let comma = segment.lastIndexOf(','); comma > 0; comma = segment.lastIndexOf(',', comma - 1)) {
+    const from = s.start + comma + 1 + (/^\s*/.exec(segment.slice(comma + 1))?.[0].length ?? 0);
+    const according = accordingTo(text, from, speakers);
+    if (according && /^[\s\p{L}\d’'-]*$/u.test(text.slice(according.end, end))) {
+      return {
+        text: { start: s.start, end: s.start + comma },
+        attribution: { start: from, end },
+        speaker: according,
+        rule: 'reported-according-to-after',
+      };
+    }
+    const attribution = findAttribution(text, from, end, speakers);
+    if (!attribution) continue;
+    const phrase = attribution.inverted ? attribution.verb.start : attribution.speaker.phraseStart;
+    if (!/^(?:the\s+)?$/i.test(text.slice(from, phrase))) continue;
+    // Nothing but adjuncts may follow: "…, Lukashenko said on Monday at the session."
+    if (/\bthat\b/.test(text.slice(attribution.verb.end, end))) continue;
+    return {
+      text: { start: s.start, end: s.start + comma },
+      attribution: { start: from, end },
+      speaker: attribution.speaker,
+      rule: 'reported-attribution-after',
+    };
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+/**
+ * Who a verb of saying belongs to: the person, organisation or pronoun next to it ("Lukashenko
+ * said", "said the ministry", "according to him", "Kazakh authorities affirm"). Pronouns
+ * resolve to the person last named before them, always with a flag.
+ */
+import type { OrganizationProposal } from './organizations.js';
+import type { PersonProposal, PronounSuggestion } from './persons.js';
+import { SPEECH_VERB } from './speech-verbs.js';
+import type { Range } from './types.js';
+
+export type SpeakerRef = { person: string } | { organization: string };
+
+export interface SpeakerMention extends Range {
+  ref: SpeakerRef;
+  /** Where the noun phrase naming the speaker starts, role included ("President of Belarus …"). */
+  phraseStart: number;
+  via: 'name' | 'title-form' | 'organization' | 'pronoun';
+  flag?: string;
+}
+
+export function speakerMentions(
+  persons: PersonProposal[],
+  organizations: OrganizationProposal[],
+  pronouns: PronounSuggestion[],
+): SpeakerMention[] {
+  const out: SpeakerMention[] = [];
+  for (const p of persons) {
+    for (const m of p.mentions) {
+      const role = p.roles.find((r) => r.end <= m.start && m.start - r.end <= 1);
+      out.push({
+        start: m.start,
+        end: m.end,
+        ref: { person: p.key },
+        phraseStart: role ? role.start : m.start,
+        via: m.rule === 'person-title-form' ? 'title-form' : 'name',
+        ...(m.flag ? { flag: m.flag } : {}),
+      });
+    }
+  }
+  for (const o of organizations) {
+    if (o.kind === 'NEWS_AGENCY') continue; // "- TASS" inside a quotation is the agency's insertion, not a speaker
+    for (const m of o.mentions) {
+      out.push({ start: m.start, end: m.end, ref: { organization: o.key }, phraseStart: m.start, via: 'organization' });
+    }
+  }
+  for (const p of pronouns) {
+    out.push({
+      start: p.start,
+      end: p.end,
+      ref: { person: p.personKey },
+      phraseStart: p.start,
+      via: 'pronoun',
+      flag: `speaker "${p.text}" read as ${p.personKey}, the person named last before it`,
+    });
+  }
+  // Longest first at the same place, so "CSTO Collective Security Council" beats "CSTO".
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Between a subject and its verb: an appositive in commas, a time or place ("on Monday"). */
+const SUBJECT_GAP =
+  /^(?:\s*,[^,"“”«»]{1,100},)?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
+const VERB_AT_START = new RegExp(`^\\s*(${SPEECH_VERB})\\b`, 'u');
+const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERB})(?![\\p{L}])`, 'gu');
+
+export interface Attribution {
+  speaker: SpeakerMention;
+  /** The verb phrase ("said", "pointed out"). */
+  verb: Range;
+  /** Subject before the verb, or after it ("said Lukashenko"). */
+  inverted: boolean;
+}
+
+/** The first verb of saying in [from, to) with a speaker next to it. */
+export function findAttribution(
+  text: string,
+  from: number,
+  to: number,
+  speakers: SpeakerMention[],
+): Attribution | null {
+  const segment = text.slice(from, to);
+  for (const m of segment.matchAll(VERB_ANYWHERE)) {
+    const verb = { start: from + m.index, end: from + m.index + m[0].length };
+    const before = speakers
+      .filter((s) => s.start >= from && s.end <= verb.start && SUBJECT_GAP.test(text.slice(s.end, verb.start)))
+      .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
+    if (before) return { speaker: before, verb, inverted: false };
+    const after = speakers.find(
+      (s) => s.start >= verb.end && s.end <= to && /^\s+(?:the\s+)?$/.test(text.slice(verb.end, s.start)),
+    );
+    if (after) return { speaker: after, verb, inverted: true };
+  }
+  return null;
+}
+
+/** "According to him", "according to the ministry": the speaker right after the phrase. */
+export function accordingTo(text: string, at: number, speakers: SpeakerMention[]): SpeakerMention | null {
+  const m = /^[Aa]ccording to\s+(?:the\s+)?/.exec(text.slice(at));
+  if (!m) return null;
+  return speakers.find((s) => s.start === at + m[0].length) ?? null;
+}
+
+export { VERB_AT_START };
