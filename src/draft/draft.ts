@@ -43,6 +43,8 @@ export interface Draft {
   /** The annotation document, valid under `validateAnnotation`, with its `draft` block. */
   document: Record<string, unknown>;
   review: ReviewReport;
+  /** Every date expression resolved, attached or not, for the review and the evaluation. */
+  dates: { value: string; precision: string; evidence: { start: number; end: number; text: string }; rule: string }[];
 }
 
 export class DraftInputError extends Error {}
@@ -72,7 +74,7 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
     headlines,
     bodyStart: layout.bodyStart,
     quotations: quotations.filter((q) => !q.nested),
-    speakers: speakerMentions(persons, organizations, pronouns),
+    speakers: speakerMentions(text, persons, organizations, pronouns),
     countries,
   });
   coverEveryQuotation(text, statements);
@@ -87,7 +89,7 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
     organizations,
     quotes: statements.filter((s) => s.kind === 'QUOTE').map((s) => ({ text: s.text, attribution: s.attribution })),
   });
-  const timing = whenSaid(statements, dates, events);
+  const timing = whenSaid(text, statements, dates, events);
   const { sections, items } = assembleSections({
     text,
     countries,
@@ -158,6 +160,7 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
       flaggedCount: allItems.filter((i) => i.flagged).length,
       emptySentences: emptySentences(text, article.sentences, layout.bodyStart, document),
     },
+    dates: dates.map((d) => ({ value: d.date.value, precision: d.date.precision, evidence: d.evidence, rule: d.rule })),
   };
 }
 

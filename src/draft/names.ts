@@ -45,7 +45,7 @@ export const NON_PERSON_WORDS = new Set(
     'Government Presidency Embassy Kremlin Treaty Security Collective Republic Kingdom State States United Nations ' +
     'Asia Europe Africa America Sea Ocean River Lake Mountains Street Square City Region Province Oblast District ' +
     'North South East West Central Eastern Western Northern Southern Post Soviet News Daily Times Post Telegram ' +
-    'Facebook Twitter YouTube Instagram Day Week Year Cup Games Summit Forum Conference Session Airport Station ' +
+    'Forum Network Initiative Consortium Society League Board Authority Chamber Cooperative Partnership Observatory Academy Facebook Twitter YouTube Instagram Day Week Year Cup Games Summit Forum Conference Session Airport Station ' +
     'Bridge Palace House Hall Plaza Avenue Road Mr Mrs Ms Dr Sir Madam Synthetic Article God Allah Christmas Easter ' +
     'Ramadan Internet Covid COVID Islamic International National Democratic People Peoples Liberation Socialist ' +
     'Communist Green Labour Labor Conservative Liberal Reuters Press Media Television Radio TV Olympic Olympics'

@@ -24,7 +24,7 @@ export interface OrganizationProposal extends Provenance {
 }
 
 const HEAD =
-  'Organization|Organisation|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
+  'Organization|Organisation|Forum|Network|Initiative|Consortium|Society|League|Board|Authority|Chamber|Cooperative|Partnership|Observatory|Academy|Group|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
 const CAP = "[\\p{Lu}][\\p{L}’'&-]*";
 const JOIN = '(?:\\s+(?:of|for|on|and|the|de)\\s+|\\s+)';
 /** A capitalised name ending in an organisation head, or a head "of" capitalised words. */
@@ -111,7 +111,9 @@ function kindOf(name: string, hasParent: boolean): OrganizationKind {
   if (/\b(?:Army|Forces|Navy|Guard)\b/.test(name)) return 'ARMED_FORCES';
   if (hasParent && /\b(?:Council|Assembly|Commission|Secretariat|Committee)\b/.test(name))
     return 'INTERGOVERNMENTAL_BODY';
-  if (/\b(?:Treaty|Nations|Cooperation|Alliance)\b/.test(name) || /\bUnion\b/.test(name))
+  if (
+    /\b(?:Treaty|Nations|Cooperation Organi[sz]ation|Alliance|(?:European|African|Economic|Customs) Union)\b/.test(name)
+  )
     return 'INTERGOVERNMENTAL_ORGANIZATION';
   if (
     /\b(?:Ministry|Parliament|Duma|Senate|Cabinet|Department|Office|Service|Police|Bureau|Directorate|Inspectorate|Prosecutor)\b/.test(
@@ -129,20 +131,27 @@ function addSource(
   add: (o: OrganizationProposal) => OrganizationProposal,
 ) {
   const known = AGENCIES[source.key];
-  const name = known?.name ?? source.nameInText ?? source.key.toUpperCase();
-  const written = [name, known?.acronym, source.nameInText].filter((w): w is string => Boolean(w));
+  const written = [known?.name, known?.acronym, source.nameInText, source.key].filter((w): w is string => Boolean(w));
   const mentions: MentionProposal[] = [];
-  for (const form of new Set(written)) {
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(form)}(?![\\p{L}])`, 'gu'))) {
+  // The agency as the text writes it, in any case ("/TESTWIRE/", "told Testwire").
+  for (const form of new Set(written.map((w) => w.toLowerCase()))) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escapeRegExp(form)}(?![\\p{L}])`, 'giu'))) {
+      if (mentions.some((x) => x.start === m.index)) continue;
       mentions.push({
         start: m.index,
-        end: m.index + form.length,
-        text: form,
+        end: m.index + m[0].length,
+        text: m[0],
         rule: 'organization-source',
         confidence: 0.95,
       });
     }
   }
+  // A name written in ordinary case beats the dateline's capitals.
+  const name =
+    known?.name ??
+    mentions.map((m) => m.text).find((t) => t !== t.toUpperCase()) ??
+    source.nameInText ??
+    source.key.toUpperCase();
   add({
     key: source.key,
     name,

@@ -28,8 +28,11 @@ export interface PronounSuggestion extends Range {
   personKey: string;
 }
 
-const SPEECH_AFTER = new RegExp(`^(?:’s|'s)?\\s*(?:,[^,"“”]{1,80},\\s*)?(?:on\\s+\\w+\\s+)?${SPEECH_VERB}\\b`, 'u');
-const SPEECH_BEFORE = /\b(?:said|says|told|according to|added|noted|asked|quoted|cited)\s+(?:the\s+)?$/i;
+const SPEECH_AFTER = new RegExp(
+  `^(?:’s|'s)?\\s*(?:,[^,"“”]{1,80},\\s*|,\\s*)?(?:on\\s+\\w+\\s+)?${SPEECH_VERB}\\b`,
+  'u',
+);
+const SPEECH_BEFORE = /\b(?:said|says|according to|added|noted|quoted|cited)\s+(?:the\s+)?$/i;
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Sir|Madam)\.?\s+$/;
 
 interface Candidate {

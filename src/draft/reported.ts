@@ -59,14 +59,13 @@ function accordingToFirst(text: string, s: Range, end: number, speakers: Speaker
 function parenthetical(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
   for (const speaker of speakers) {
     const before = text.slice(s.start, speaker.phraseStart);
-    if (!/,\s+(?:the\s+)?$/.test(before) || before.trim().length < 3) continue;
+    if (!/,\s+$/.test(before) || before.trim().length < 3) continue;
     const attribution = findAttribution(text, speaker.phraseStart, end, [speaker]);
     if (!attribution || attribution.inverted) continue;
     if (!/^,\s+\p{Ll}/u.test(text.slice(attribution.verb.end, end))) continue;
-    const phrase = text.slice(s.start, speaker.phraseStart).match(/(?:the\s+)?$/)?.[0] ?? '';
     return {
       text: { start: s.start, end },
-      attribution: { start: speaker.phraseStart - phrase.length, end: attribution.verb.end },
+      attribution: { start: speaker.phraseStart, end: attribution.verb.end },
       speaker,
       rule: 'reported-parenthetical',
     };
@@ -80,9 +79,7 @@ function leadingAttribution(text: string, s: Range, end: number, speakers: Speak
   if (!attribution || attribution.inverted) return null;
   const { speaker, verb } = attribution;
   if (!OPENER.test(text.slice(s.start, speaker.phraseStart))) return null;
-  const phraseStart = /^[Tt]he\s/.test(text.slice(speaker.phraseStart - 4, speaker.phraseStart))
-    ? speaker.phraseStart - 4
-    : speaker.phraseStart;
+  const phraseStart = speaker.phraseStart;
   const rest = text.slice(verb.end, end);
   const that = THAT.exec(rest);
   if (that) {

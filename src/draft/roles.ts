@@ -132,6 +132,11 @@ const BEFORE_OF = new RegExp(
   `(?:^|[\\s,(])(${ROLE}(?:\\s+of\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}-]*(?:\\s+(?:of\\s+|and\\s+)?[\\p{Lu}][\\p{L}-]*)*)?)\\s+$`,
   'iu',
 );
+/** "Its chairman, Rustam Nazarov": a role, a comma, the name. */
+const BEFORE_COMMA = new RegExp(
+  `(?:^|\\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s)\\s+)?(${ROLE}),\\s+$`,
+  'u',
+);
 const BEFORE_QUALIFIED = new RegExp(`(?:^|[\\s,(])((?:[\\p{Lu}][\\p{L}’'-]*\\s+){1,4}?(?:${ROLE}))\\s+$`, 'iu');
 
 /**
@@ -139,6 +144,12 @@ const BEFORE_QUALIFIED = new RegExp(`(?:^|[\\s,(])((?:[\\p{Lu}][\\p{L}’'-]*\\s
  * "Foreign Ministry spokeswoman " / "Minister ". `before` is the sentence up to the name.
  */
 export function roleBefore(before: string, offset: number, countries: CountryMention[]): RoleReading | null {
+  const comma = BEFORE_COMMA.exec(before);
+  if (comma) {
+    const words = comma[1] as string;
+    const start = offset + before.lastIndexOf(words);
+    return readRole(words, { start, end: start + words.length }, countries, 'role-before-name-comma');
+  }
   const qualified = BEFORE_QUALIFIED.exec(before);
   const ofForm = BEFORE_OF.exec(before);
   const match =

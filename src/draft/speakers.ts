@@ -18,7 +18,16 @@ export interface SpeakerMention extends Range {
   flag?: string;
 }
 
+/** "The union's spokeswoman, …", "Its chairman, …", "the …": words before a speaker's name that belong to the phrase. */
+const DETERMINER_BEFORE = /(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s)\s+)?)$/u;
+
+function phraseStartBefore(text: string, start: number): number {
+  const m = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  return m ? start - m[0].length : start;
+}
+
 export function speakerMentions(
+  text: string,
   persons: PersonProposal[],
   organizations: OrganizationProposal[],
   pronouns: PronounSuggestion[],
@@ -26,12 +35,12 @@ export function speakerMentions(
   const out: SpeakerMention[] = [];
   for (const p of persons) {
     for (const m of p.mentions) {
-      const role = p.roles.find((r) => r.end <= m.start && m.start - r.end <= 1);
+      const role = p.roles.find((r) => r.end <= m.start && /^,?\s*$/.test(text.slice(r.end, m.start)));
       out.push({
         start: m.start,
         end: m.end,
         ref: { person: p.key },
-        phraseStart: role ? role.start : m.start,
+        phraseStart: phraseStartBefore(text, role ? role.start : m.start),
         via: m.rule === 'person-title-form' ? 'title-form' : 'name',
         ...(m.flag ? { flag: m.flag } : {}),
       });
@@ -40,7 +49,13 @@ export function speakerMentions(
   for (const o of organizations) {
     if (o.kind === 'NEWS_AGENCY') continue; // "- TASS" inside a quotation is the agency's insertion, not a speaker
     for (const m of o.mentions) {
-      out.push({ start: m.start, end: m.end, ref: { organization: o.key }, phraseStart: m.start, via: 'organization' });
+      out.push({
+        start: m.start,
+        end: m.end,
+        ref: { organization: o.key },
+        phraseStart: phraseStartBefore(text, m.start),
+        via: 'organization',
+      });
     }
   }
   for (const p of pronouns) {
@@ -59,9 +74,15 @@ export function speakerMentions(
 
 /** Between a subject and its verb: an appositive in commas, a time or place ("on Monday"). */
 const SUBJECT_GAP =
-  /^(?:\s*,[^,"“”«»]{1,100},)?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
+  /^(?:\s*,[^,"“”«»]{1,100},)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
 const VERB_AT_START = new RegExp(`^\\s*(${SPEECH_VERB})\\b`, 'u');
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERB})(?![\\p{L}])`, 'gu');
+
+/** "SFU members say", "ministry officials said": people of an organisation speaking for it. */
+const MEMBERS_GAP =
+  /^\s+(?:members|officials|representatives|leaders|sources|staff|activists|experts|spokespeople)\s+$/u;
+const subjectGap = (s: SpeakerMention, gap: string) =>
+  SUBJECT_GAP.test(gap) || (s.via === 'organization' && MEMBERS_GAP.test(gap));
 
 export interface Attribution {
   speaker: SpeakerMention;
@@ -82,7 +103,7 @@ export function findAttribution(
   for (const m of segment.matchAll(VERB_ANYWHERE)) {
     const verb = { start: from + m.index, end: from + m.index + m[0].length };
     const before = speakers
-      .filter((s) => s.start >= from && s.end <= verb.start && SUBJECT_GAP.test(text.slice(s.end, verb.start)))
+      .filter((s) => s.start >= from && s.end <= verb.start && subjectGap(s, text.slice(s.end, verb.start)))
       .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
     if (before) return { speaker: before, verb, inverted: false };
     const after = speakers.find(

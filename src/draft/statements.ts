@@ -140,6 +140,8 @@ function addRestatements(scan: StatementScan, headline: Range, statements: State
         flag: 'in the headline only: no body statement restates it',
         confidence: Math.min(candidate.confidence, 0.5),
       });
+      const added = statements.at(-1) as StatementProposal;
+      added.about = aboutCountries(text, added, scan.countries);
     }
   }
 }

@@ -18,17 +18,33 @@ const inside = (outer: Range | null, inner: Range) =>
   outer !== null && outer.start <= inner.start && inner.end <= outer.end;
 const speakerId = (s: StatementProposal) => (s.speakerRef ? JSON.stringify(s.speakerRef) : null);
 
-export function whenSaid(statements: StatementProposal[], dates: ResolvedDate[], events: EventProposal[]): WhenSaid[] {
+/** ", a regional body founded in 2009," inside an attribution says nothing of when the words were said. */
+function inAppositive(text: string, attribution: Range, r: Range): boolean {
+  const words = text.slice(attribution.start, attribution.end);
+  for (const m of words.matchAll(/,[^,]+,/g)) {
+    if (attribution.start + m.index <= r.start && r.end <= attribution.start + m.index + m[0].length) return true;
+  }
+  return false;
+}
+
+export function whenSaid(
+  text: string,
+  statements: StatementProposal[],
+  dates: ResolvedDate[],
+  events: EventProposal[],
+): WhenSaid[] {
   const own: WhenSaid[] = statements.map((s) => {
     const saidOn =
-      dates.find(
-        (d) =>
-          inside(s.attribution, d.evidence) ||
-          (inside(s.sentence, d.evidence) &&
-            !inside(s.text, d.evidence) &&
-            s.kind === 'PARAPHRASE' &&
-            s.text.start > d.evidence.end),
-      ) ?? null;
+      dates
+        .filter((d) => !inAppositive(text, s.sentence, d.evidence))
+        .find(
+          (d) =>
+            (inside(s.attribution, d.evidence) && !inAppositive(text, s.attribution as Range, d.evidence)) ||
+            (inside(s.sentence, d.evidence) &&
+              !inside(s.text, d.evidence) &&
+              s.kind === 'PARAPHRASE' &&
+              s.text.start > d.evidence.end),
+        ) ?? null;
     const occasion = events.findIndex(
       (e) =>
         e.kind === 'MEETING' &&
