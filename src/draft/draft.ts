@@ -56,8 +56,10 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
   }
   if (text.trim() === '') throw new DraftInputError('the article text is empty');
   const published = parseYmd(input.publishedOn);
-  const article = analyzeText(text);
-  const layout = findLayout(text, article.paragraphs);
+  const analyzed = analyzeText(text);
+  const layout = findLayout(text, analyzed.paragraphs);
+  // "ALMATY, May 14 (Testwire) - A late frost …": the body's first sentence starts after the dateline.
+  const article = { ...analyzed, sentences: analyzed.sentences.map((s) => startAfter(s, layout.bodyStart, text)) };
   const { mentions: countries, unresolved } = findCountryMentions(text);
   const sourceKey = slug(input.source ?? layout.agency?.name ?? 'unknown-source');
   const organizations = findOrganizations(text, countries, { key: sourceKey, nameInText: layout.agency?.name ?? null });
@@ -266,4 +268,11 @@ function emptySentences(text: string, sentences: Range[], bodyStart: number, doc
   return sentences
     .filter((s) => s.start >= bodyStart && !spans.some((r) => r.start < s.end && s.start < r.end))
     .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+}
+
+function startAfter<T extends Range>(sentence: T, bodyStart: number, text: string): T {
+  if (!(sentence.start < bodyStart && bodyStart < sentence.end)) return sentence;
+  let start = bodyStart;
+  while (start < sentence.end && /\s/.test(text[start] as string)) start++;
+  return { ...sentence, start };
 }

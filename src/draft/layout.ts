@@ -22,18 +22,17 @@ export const SYNTHETIC_LABEL = 'SYNTHETIC TEST ARTICLE — not news';
 
 const MONTH =
   '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+/** "January 10", "Jan 5", "8 October", with an optional year. */
+const DAY_MONTH = `(?:${MONTH}\\s\\d{1,2}|\\d{1,2}\\s${MONTH})(?:,?\\s\\d{4})?`;
 const PLACE = "[A-Z][A-Z.'’\\- ]*[A-Z.](?:,\\s[A-Z][A-Za-z.]+)*";
 /** Datelines as agencies print them; group "agency" names the agency. */
 const DATELINES = [
   // TASS: "MINSK, January 10. /TASS/."
-  new RegExp(`^${PLACE},\\s${MONTH}\\s\\d{1,2}(?:,\\s\\d{4})?\\.\\s*/(?<agency>[A-Za-z-]+)/\\.`, 'u'),
+  new RegExp(`^${PLACE},\\s${DAY_MONTH}\\.\\s*/(?<agency>[A-Za-z-]+)/\\.`, 'u'),
   // Reuters, AFP, AP: "ALMATY, Jan 5 (Reuters) -", "GENEVA (AP) —", "PARIS, March 3, 2024 (AFP) –"
-  new RegExp(
-    `^${PLACE}(?:,\\s${MONTH}\\s\\d{1,2}(?:,\\s\\d{4})?)?\\s\\((?<agency>[A-Za-z][A-Za-z ]{0,20})\\)\\s[-—–]`,
-    'u',
-  ),
+  new RegExp(`^${PLACE}(?:,\\s${DAY_MONTH})?\\s\\((?<agency>[A-Za-z][A-Za-z ]{0,20})\\)\\s[-—–]`, 'u'),
   // No agency: "ALMATY, January 5 —" or "ALMATY, January 5."
-  new RegExp(`^${PLACE},\\s${MONTH}\\s\\d{1,2}(?:,\\s\\d{4})?\\s?(?:[-—–]|\\.)`, 'u'),
+  new RegExp(`^${PLACE},\\s${DAY_MONTH}\\s?(?:[-—–]|\\.)`, 'u'),
 ];
 
 export function findLayout(text: string, paragraphs: Range[]): Layout {

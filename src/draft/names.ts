@@ -71,7 +71,8 @@ function nameWord(token: Token, countries: Range[]): boolean {
 /** Every maximal run of name words, joined by particles or nothing else (not even a comma). */
 export function findNameRuns(article: ArticleText, countries: Range[]): NameRun[] {
   const runs: NameRun[] = [];
-  const { tokens, text } = article;
+  const { text } = article;
+  const tokens = article.tokens.filter((t) => t.end > t.start);
   let i = 0;
   while (i < tokens.length) {
     if (!nameWord(tokens[i] as Token, countries)) {

@@ -26,10 +26,12 @@ export interface OrganizationProposal extends Provenance {
 const HEAD =
   'Organization|Organisation|Forum|Network|Initiative|Consortium|Society|League|Board|Authority|Chamber|Cooperative|Partnership|Observatory|Academy|Group|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
 const CAP = "[\\p{Lu}][\\p{L}’'&-]*";
+/** A capitalised word that is not a weekday or month: "the Institute on Monday" is not a name. */
+const NAME_WORD = `(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)${CAP}`;
 const JOIN = '(?:\\s+(?:of|for|on|and|the|de)\\s+|\\s+)';
 /** A capitalised name ending in an organisation head, or a head "of" capitalised words. */
 const NAMED = new RegExp(
-  `(?<![\\p{L}])(?:${CAP}${JOIN})*?(?:${HEAD})(?:\\s+(?:of|for|on)\\s+(?:the\\s+)?${CAP}(?:${JOIN}${CAP})*)?(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${CAP}${JOIN})*?(?:${HEAD})(?:\\s+(?:of|for|on)\\s+(?:the\\s+)?${NAME_WORD}(?:${JOIN}${NAME_WORD})*)?(?![\\p{L}])`,
   'gu',
 );
 const ACRONYM_AFTER = /^\s+\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u;

@@ -141,16 +141,26 @@ function addTitleForms(text: string, persons: PersonProposal[], blocked: Range[]
     `\\b[Tt]he\\s+((?:[\\p{Lu}][\\p{L}-]+\\s+)?(${ROLE}))\\b(?!\\s+(?:\\p{Lu}|of\\b|for\\b))`,
     'gu',
   );
-  for (const match of text.matchAll(re)) {
+  // Headline style, no article, right after a quotation: "‘…,’ council chair warns".
+  const bare = new RegExp(
+    `(?<=[,’”"»]\\s)((?:\\p{Ll}[\\p{L}-]+\\s+)?(${ROLE}))(?=\\s+(?:warns|says|said|insists|claims|urges)\\b)`,
+    'gu',
+  );
+  for (const match of [...text.matchAll(re), ...text.matchAll(bare)]) {
     const start = match.index;
     const end = start + match[0].length;
     const head = roleHead(match[2] as string);
     const qualifier = (match[1] as string).slice(0, -(match[2] as string).length).trim();
+    // A lower-case qualifier ("council chair") cannot be checked against the role: the head decides.
+    const lowerCase = qualifier !== '' && qualifier === qualifier.toLowerCase();
     const holders = persons.filter((p) =>
       p.roles.some(
         (r) =>
           roleHead(r.title) === head &&
-          (!qualifier || r.title.includes(qualifier) || countryQualifies(qualifier, r.country, blocked, start, text)),
+          (!qualifier ||
+            lowerCase ||
+            r.title.includes(qualifier) ||
+            countryQualifies(qualifier, r.country, blocked, start, text)),
       ),
     );
     if (holders.length !== 1) continue;

@@ -105,7 +105,7 @@ export function findAttribution(
     const before = speakers
       .filter((s) => s.start >= from && s.end <= verb.start && subjectGap(s, text.slice(s.end, verb.start)))
       .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
-    if (before) return { speaker: before, verb, inverted: false };
+    if (before) return { speaker: ownerOf(text, before, speakers), verb, inverted: false };
     const after = speakers.find(
       (s) => s.start >= verb.end && s.end <= to && /^\s+(?:the\s+)?$/.test(text.slice(verb.end, s.start)),
     );
@@ -114,11 +114,27 @@ export function findAttribution(
   return null;
 }
 
+/**
+ * "Saule Dzhaksybekova of the Almaty Commodities Institute said": the organisation next to the
+ * verb is where the speaker works; the person before it speaks.
+ */
+function ownerOf(text: string, nearest: SpeakerMention, speakers: SpeakerMention[]): SpeakerMention {
+  if (nearest.via !== 'organization') return nearest;
+  const person = speakers.find(
+    (s) =>
+      s.via !== 'organization' &&
+      s.end < nearest.phraseStart &&
+      /^\s+(?:of|from|at|with)\s+$/.test(text.slice(s.end, nearest.phraseStart)),
+  );
+  return person ?? nearest;
+}
+
 /** "According to him", "according to the ministry": the speaker right after the phrase. */
 export function accordingTo(text: string, at: number, speakers: SpeakerMention[]): SpeakerMention | null {
-  const m = /^[Aa]ccording to\s+(?:the\s+)?/.exec(text.slice(at));
+  const m = /^[Aa]ccording to\s+/.exec(text.slice(at));
   if (!m) return null;
-  return speakers.find((s) => s.start === at + m[0].length) ?? null;
+  const after = at + m[0].length;
+  return speakers.find((s) => s.phraseStart === after || s.start === after) ?? null;
 }
 
 export { VERB_AT_START };

@@ -116,8 +116,9 @@ function addRestatements(scan: StatementScan, headline: Range, statements: State
   const { text } = scan;
   for (const candidate of statementsInSentence(text, headline, scan.quotations, scan.speakers)) {
     const mine = words(text, candidate.text, scan.countries);
+    // Without a speaker in the headline, only near-identical words tell which statement it restates.
     const scored = statements
-      .filter((s) => candidate.speaker && s.speakerRef && sameRef(s.speakerRef, candidate.speaker.ref))
+      .filter((s) => !candidate.speaker || (s.speakerRef && sameRef(s.speakerRef, candidate.speaker.ref)))
       .map((s) => {
         const theirs = words(text, s.text, scan.countries);
         const shared = [...mine].filter((w) => theirs.has(w)).length;
@@ -125,7 +126,7 @@ function addRestatements(scan: StatementScan, headline: Range, statements: State
       })
       .sort((a, b) => b.score - a.score || b.shared - a.shared);
     const best = scored[0];
-    if (best && best.shared >= 2 && best.score >= 0.3) {
+    if (best && best.shared >= 2 && best.score >= (candidate.speaker ? 0.3 : 0.8)) {
       best.s.restatedIn.push(candidate.text);
       continue;
     }

@@ -48,6 +48,7 @@ export function analyzeText(text: string): ArticleText {
     tokens.push({ start, end: start + value.length, text: value, pos: tags[i] ?? 'X' });
     offset = start + value.length;
   }
+  mergeSplitWords(tokens, text);
   const raw: Sentence[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     const [first, last] = sentence.out(its.span) as unknown as [number, number];
@@ -67,6 +68,29 @@ export function analyzeText(text: string): ArticleText {
     sentences: splitAtParagraphs(mergeInsideQuotations(raw, text), text, tokens),
     paragraphs: paragraphsOf(text),
   };
+}
+
+/**
+ * The model splits words at letters outside its alphabet ("Wi" "ś" "niewska"): tokens that touch
+ * with a letter on each side are one word. Token indices are kept (the merged ones become
+ * empty), so sentence spans from the model stay valid.
+ */
+function mergeSplitWords(tokens: Token[], text: string) {
+  const letter = /\p{L}/u;
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const a = tokens[i - 1] as Token;
+    const b = tokens[i] as Token;
+    if (
+      a.end !== b.start ||
+      b.end === b.start ||
+      !letter.test(text[a.end - 1] ?? '') ||
+      !letter.test(text[b.start] ?? '')
+    )
+      continue;
+    const pos = a.pos === 'X' ? b.pos : a.pos;
+    tokens[i - 1] = { start: a.start, end: b.end, text: text.slice(a.start, b.end), pos };
+    tokens[i] = { start: b.end, end: b.end, text: '', pos: 'SPACE' };
+  }
 }
 
 const isBlank = (token: Token) => token.pos === 'SPACE' || token.text.trim() === '';

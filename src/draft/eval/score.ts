@@ -159,6 +159,11 @@ export function scoreDraft(
     else misses.push(`statement saidOn ${when(d.saidOn)} instead of ${when(c.saidOn)}: ${clip(c.text.text)}`);
   }
 
+  for (const d of draft.statements) {
+    if (!curated.statements.some((c) => key(c.text) === key(d.text)))
+      misses.push(`statement extra: ${d.kind} ${clip(d.text.text)}`);
+  }
+
   const curatedDates = new Map<string, DateValue>();
   const addDate = (d: DateValue | null) => {
     if (d?.evidence) curatedDates.set(`${key(d.evidence)}=${d.value}`, d);
