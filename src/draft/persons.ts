@@ -88,7 +88,7 @@ export function findPersons(
       if (c.role && !(owners[0] as PersonProposal).roles.some((r) => r.title === c.role?.title)) {
         (owners[0] as PersonProposal).roles.push({ ...c.role, confidence: 0.8 });
       }
-    } else if (owners.length === 0 && c.evidence.length > 0) {
+    } else if (owners.length === 0 && c.evidence.length > 0 && !placeContext(text, c)) {
       const key = slug(word);
       const person = persons.get(key) ?? {
         ...newPerson(key, word, false),
@@ -113,6 +113,12 @@ export function findPersons(
     );
   }
   return { persons: list, pronouns: suggestPronouns(text, list) };
+}
+
+/** "Ports in Vukovar and Ruse reported": a lone capitalised word after a preposition is a place. */
+function placeContext(text: string, c: Candidate): boolean {
+  if (c.role || c.evidence.includes('honorific')) return false;
+  return /\b(?:in|and|of|at|from|near|to|or)\s+$/.test(text.slice(Math.max(0, c.run.start - 12), c.run.start));
 }
 
 function newPerson(key: string, name: string, strong: boolean): PersonProposal {

@@ -30,6 +30,57 @@ export function statementsInSentence(
   quotations: Quotation[],
   speakers: SpeakerMention[],
 ): SentenceStatement[] {
+  return splitAdding(text, sentence, quotations, statementsOf(text, sentence, quotations, speakers));
+}
+
+const ADDING = /,\s+((?:adding|noting|stressing|saying|explaining|warning|insisting)\s+that)\s+/u;
+
+/**
+ * "…,” Ilić said, adding that freight rates had doubled": the words after "adding that" are a
+ * second statement of the same speaker, and not part of the first one's text or attribution.
+ */
+function splitAdding(
+  text: string,
+  sentence: Range,
+  quotations: Quotation[],
+  found: SentenceStatement[],
+): SentenceStatement[] {
+  const last = found.at(-1);
+  if (!last?.speaker) return found;
+  const from = Math.max(last.text.end, last.attribution?.end ?? 0);
+  const searchFrom = last.kind === 'PARAPHRASE' ? last.text.start : from;
+  const m = ADDING.exec(text.slice(searchFrom, sentence.end));
+  if (!m) return found;
+  const at = searchFrom + m.index;
+  if (quotations.some((q) => q.start <= at && at < q.end)) return found;
+  const start = at + m[0].length;
+  const end = clauseEnd(text, sentence);
+  if (start >= end) return found;
+  if (last.kind === 'PARAPHRASE' && last.text.end > at) last.text = { start: last.text.start, end: at };
+  const verb = {
+    start: at + m[0].indexOf(m[1] as string),
+    end: at + m[0].indexOf(m[1] as string) + (m[1] as string).length,
+  };
+  return [
+    ...found,
+    {
+      kind: 'PARAPHRASE',
+      text: { start, end },
+      attribution: verb,
+      speaker: last.speaker,
+      rule: 'reported-adding-that',
+      confidence: last.confidence * 0.95,
+      ...(last.flag ? { flag: last.flag } : {}),
+    },
+  ];
+}
+
+function statementsOf(
+  text: string,
+  sentence: Range,
+  quotations: Quotation[],
+  speakers: SpeakerMention[],
+): SentenceStatement[] {
   const quotes = quotations.filter((q) => q.open >= sentence.start && q.close <= sentence.end);
   if (quotes.length === 0) {
     const reported = reportedSpeech(text, sentence, speakers);

@@ -33,6 +33,7 @@ export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerM
   const inSentence = speakers.filter((s) => s.start >= sentence.start && s.end <= end);
   return (
     accordingToFirst(text, sentence, end, inSentence) ??
+    nominal(text, sentence, end, inSentence) ??
     parenthetical(text, sentence, end, inSentence) ??
     leadingAttribution(text, sentence, end, inSentence) ??
     trailingAttribution(text, sentence, end, inSentence)
@@ -43,16 +44,36 @@ export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerM
 function accordingToFirst(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
   const speaker = accordingTo(text, s.start, speakers);
   if (!speaker) return null;
-  const comma = /^\s*,\s*/.exec(text.slice(speaker.end));
+  // "According to him, …", "According to the forum's final communiqué, …"
+  const comma = /^(?:(?:’s|'s)\s+[\p{L} -]{1,40}?)?\s*,\s*/u.exec(text.slice(speaker.end));
   if (!comma) return null;
   const start = speaker.end + comma[0].length;
   if (start >= end) return null;
+  const attributionEnd = speaker.end + comma[0].replace(/\s*,\s*$/, '').length;
   return {
     text: { start, end },
-    attribution: { start: s.start, end: speaker.end },
+    attribution: { start: s.start, end: attributionEnd },
     speaker,
     rule: 'reported-according-to',
   };
+}
+
+const NOMINAL =
+  /\b(?:an?|the|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:warning|statement|claim|call|appeal|assurance|pledge|promise|reminder|suggestion|announcement|message)\s+(?:from|by)\s+/gu;
+
+/** "… with a warning from its founder, Nino Abashidze, that rail links …" */
+function nominal(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  for (const m of text.slice(s.start, end).matchAll(NOMINAL)) {
+    const after = s.start + m.index + m[0].length;
+    const speaker = speakers.find((x) => x.phraseStart === after || x.start === after);
+    if (!speaker) continue;
+    const that = /^\s*,?\s+that\s+/.exec(text.slice(speaker.end));
+    if (!that) continue;
+    const start = speaker.end + that[0].length;
+    const attribution = { start: s.start + m.index, end: speaker.end + that[0].trimEnd().length };
+    return { text: { start, end }, attribution, speaker, rule: 'reported-nominal' };
+  }
+  return null;
 }
 
 /** "Law and order, Kazakh authorities affirm, was restored …": the attribution inside the clause. */

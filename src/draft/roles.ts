@@ -89,6 +89,20 @@ const HEADS = [
   'judge',
   'mufti',
   'patriarch',
+  'consultant',
+  'lawyer',
+  'scientist',
+  'biologist',
+  'engineer',
+  'founder',
+  'co-founder',
+  'owner',
+  'manager',
+  'chief executive',
+  'historian',
+  'journalist',
+  'columnist',
+  'fellow',
 ];
 
 const alternation = (words: string[]) =>
@@ -163,7 +177,7 @@ export function roleBefore(before: string, offset: number, countries: CountryMen
 
 /** ", the foreign minister of Uzbekistan," / ", a spokeswoman for the ministry,": an appositive after a name. */
 const APPOSITIVE = new RegExp(
-  `^,\\s+(?:the|a|an)\\s+((?:[\\p{L}’'-]+\\s+){0,3}?${ROLE}(?:\\s+(?:of|for|at|in)\\s+[^,.;"“”]{2,60}?)?)(?=,|\\s+(?:said|says|told|noted|added|stated)\\b|\\.)`,
+  `^,\\s+(?:the|a|an)\\s+((?:[\\p{L}’'-]+\\s+){0,3}?${ROLE}(?:\\s+(?:of|for|at|in|with)\\s+[^,.;"“”]{2,60}?)?)(?=,|\\s+(?:said|says|told|noted|added|stated)\\b|\\.)`,
   'iu',
 );
 

@@ -58,6 +58,7 @@ export function speakerMentions(
       });
     }
   }
+  out.push(...organizationDescriptions(text, organizations));
   for (const p of pronouns) {
     out.push({
       start: p.start,
@@ -70,6 +71,36 @@ export function speakerMentions(
   }
   // Longest first at the same place, so "CSTO Collective Security Council" beats "CSTO".
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * "the council said", "according to the forum's communiqué": a definite description naming
+ * the one organisation of the article whose name ends in that word. Not a mention (curators
+ * do not list these), only a way to find who speaks; always flagged.
+ */
+function organizationDescriptions(text: string, organizations: OrganizationProposal[]): SpeakerMention[] {
+  const byHead = new Map<string, OrganizationProposal[]>();
+  for (const o of organizations) {
+    if (o.kind === 'NEWS_AGENCY') continue;
+    const head = o.name.split(/\s+/).at(-1)?.toLowerCase();
+    if (head && /^\p{L}{4,}$/u.test(head)) byHead.set(head, [...(byHead.get(head) ?? []), o]);
+  }
+  const out: SpeakerMention[] = [];
+  for (const [head, orgs] of byHead) {
+    if (orgs.length !== 1) continue;
+    const org = orgs[0] as OrganizationProposal;
+    for (const m of text.matchAll(new RegExp(`\\b[Tt]he\\s+(${head})\\b(?!\\s+\\p{Lu})`, 'gu'))) {
+      out.push({
+        start: m.index + m[0].length - head.length,
+        end: m.index + m[0].length,
+        ref: { organization: org.key },
+        phraseStart: m.index,
+        via: 'organization',
+        flag: `"${m[0]}" read as ${org.name}`,
+      });
+    }
+  }
+  return out;
 }
 
 /** Between a subject and its verb: an appositive in commas, a time or place ("on Monday"). */
@@ -102,10 +133,16 @@ export function findAttribution(
   const segment = text.slice(from, to);
   for (const m of segment.matchAll(VERB_ANYWHERE)) {
     const verb = { start: from + m.index, end: from + m.index + m[0].length };
-    const before = speakers
+    const candidates = speakers
       .filter((s) => s.start >= from && s.end <= verb.start && subjectGap(s, text.slice(s.end, verb.start)))
-      .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
-    if (before) return { speaker: ownerOf(text, before, speakers), verb, inverted: false };
+      .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
+    // "Chad Morrow, a consultant with the Black Sea Freight Group, believes": the subject is the
+    // one whose appositive holds the nearer candidate, not the organisation inside it.
+    const nearest = candidates[0];
+    const subject =
+      nearest &&
+      (candidates.find((c) => c.end < nearest.start && /^\s*,/.test(text.slice(c.end, verb.start))) ?? nearest);
+    if (subject) return { speaker: ownerOf(text, subject, speakers), verb, inverted: false };
     const after = speakers.find(
       (s) => s.start >= verb.end && s.end <= to && /^\s+(?:the\s+)?$/.test(text.slice(verb.end, s.start)),
     );
