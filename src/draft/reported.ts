@@ -139,7 +139,7 @@ function trailingAttribution(text: string, s: Range, end: number, speakers: Spea
     const attribution = findAttribution(text, from, end, speakers);
     if (!attribution) continue;
     const phrase = attribution.inverted ? attribution.verb.start : attribution.speaker.phraseStart;
-    if (!/^(?:the\s+)?$/i.test(text.slice(from, phrase))) continue;
+    if (phrase < from || !/^(?:the\s+)?$/i.test(text.slice(from, phrase))) continue;
     // Nothing but adjuncts may follow: "…, Lukashenko said on Monday at the session."
     if (/\bthat\b/.test(text.slice(attribution.verb.end, end))) continue;
     return {

@@ -82,7 +82,9 @@ function organizationDescriptions(text: string, organizations: OrganizationPropo
   const byHead = new Map<string, OrganizationProposal[]>();
   for (const o of organizations) {
     if (o.kind === 'NEWS_AGENCY') continue;
-    const head = o.name.split(/\s+/).at(-1)?.toLowerCase();
+    const last = o.name.split(/\s+/).at(-1)?.toLowerCase();
+    // "Andes Copper Holdings" is "the company"; other names by their last word ("the council").
+    const head = last && /^(?:holdings|inc|ltd|llc|plc|corporation|corp)$/.test(last) ? 'company' : last;
     if (head && /^\p{L}{4,}$/u.test(head)) byHead.set(head, [...(byHead.get(head) ?? []), o]);
   }
   const out: SpeakerMention[] = [];
@@ -105,7 +107,7 @@ function organizationDescriptions(text: string, organizations: OrganizationPropo
 
 /** Between a subject and its verb: an appositive in commas, a time or place ("on Monday"). */
 const SUBJECT_GAP =
-  /^(?:\s*,[^,"“”«»]{1,100},)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
+  /^(?:\s*,[^,"“”«»]{1,100},|\s*,\s*(?:which|who|whose)\b[^"“”«»]{1,140}?,)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
 const VERB_AT_START = new RegExp(`^\\s*(${SPEECH_VERB})\\b`, 'u');
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERB})(?![\\p{L}])`, 'gu');
 
