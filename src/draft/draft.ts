@@ -55,6 +55,8 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
     throw new DraftInputError(`publishedOn must be a date YYYY-MM-DD, not ${JSON.stringify(input.publishedOn)}`);
   }
   if (text.trim() === '') throw new DraftInputError('the article text is empty');
+  if (input.url && !URL.canParse(input.url))
+    throw new DraftInputError(`url is not a URL: ${JSON.stringify(input.url)}`);
   const published = parseYmd(input.publishedOn);
   const analyzed = analyzeText(text);
   const layout = findLayout(text, analyzed.paragraphs);

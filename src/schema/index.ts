@@ -13,5 +13,6 @@ import './mention.js';
 import './graph.js';
 import './stats.js';
 import './search.js';
+import './draft.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
