@@ -210,7 +210,7 @@ function* monthsAndYears({ text, published, sentences }: DateScan): Generator<Re
 }
 
 const FEW =
-  /\b(a few|several|some|a couple of|two|three|four|five|a|one)\s+(days?|weeks?)\s+later\b|\b(days|weeks) later\b|\bthe (next|following) day\b/gi;
+  /\b(a few|several|some|a couple of|two|three|four|five|a|one)\s+(days?|weeks?)\s+later\b|\b(days|weeks) later\b|\bthe (next|following|previous) day\b/gi;
 const COUNT: Record<string, [number, number]> = {
   'a few': [2, 6],
   several: [2, 9],
@@ -231,15 +231,15 @@ const COUNT: Record<string, [number, number]> = {
  */
 function* relativeToAnchor({ text }: DateScan, dates: ResolvedDate[]): Generator<ResolvedDate> {
   for (const match of text.matchAll(FEW)) {
-    const anchor = [...dates]
-      .reverse()
-      .find(
-        (d) =>
-          d.date.precision === 'DAY' &&
-          d.rule !== 'date-relative-to-previous' &&
-          d.evidence.end <= match.index &&
-          !text.slice(d.evidence.end, match.index).includes('\n'),
-      );
+    const anchor = [...dates].reverse().find(
+      (d) =>
+        d.date.precision === 'DAY' &&
+        d.rule !== 'date-relative-to-previous' &&
+        d.evidence.end <= match.index &&
+        // "the previous day" may open a paragraph; vaguer counts stay in theirs.
+        (!text.slice(d.evidence.end, match.index).includes('\n') ||
+          (/\bday\b/i.test(match[0]) && match.index - d.evidence.end < 600)),
+    );
     const evidence = span(text, match.index, match.index + match[0].length);
     if (!anchor) continue;
     const words = match[0].toLowerCase();
@@ -265,6 +265,7 @@ function* relativeToAnchor({ text }: DateScan, dates: ResolvedDate[]): Generator
 }
 
 function rangeOf(words: string): [number, number] {
+  if (/the previous day/.test(words)) return [-1, -1];
   if (/the (next|following) day/.test(words)) return [1, 1];
   const [count = '', unit = 'days'] = words.replace(/ later$/, '').split(/\s+(?=days?$|weeks?$)/);
   const [low, high] = COUNT[count] ?? [2, 9];

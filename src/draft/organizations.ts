@@ -24,7 +24,7 @@ export interface OrganizationProposal extends Provenance {
 }
 
 const HEAD =
-  'Organization|Organisation|Federation|Holdings|Inc|Ltd|LLC|PLC|Forum|Network|Initiative|Consortium|Society|League|Board|Authority|Chamber|Cooperative|Partnership|Observatory|Academy|Group|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
+  'Organization|Organisation|Journal|Gazette|Herald|Tribune|Terminals|Railways|Airlines|Industries|Partners|Federation|Holdings|Inc|Ltd|LLC|PLC|Forum|Network|Initiative|Consortium|Society|League|Board|Authority|Chamber|Cooperative|Partnership|Observatory|Academy|Group|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
 const CAP = "[\\p{Lu}][\\p{L}’'&-]*";
 /** A capitalised word that is not a weekday or month: "the Institute on Monday" is not a name. */
 const NAME_WORD = `(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)${CAP}`;

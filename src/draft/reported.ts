@@ -23,10 +23,15 @@ export function clauseEnd(text: string, sentence: Range): number {
 }
 
 /** A sentence may open with an adverbial before its subject: "Subsequently, …", "On Monday, …". */
-const OPENER = /^(?:(?:[\p{L}\d’'-]+\s+){0,4}[\p{L}\d’'-]+,\s+)?$/u;
+/**
+ * What may come before a sentence's subject: a short adverbial ("Subsequently, ", "On Monday, ")
+ * or a longer phrase that starts like one ("Writing in a column for the …, "), never a clause.
+ */
+const OPENER =
+  /^(?:(?:[\p{L}\d’'.-]+\s+){0,4}[\p{L}\d’'.-]+,\s+|(?:\p{Lu}\p{Ll}+ing|In|On|At|After|Before|During|Asked|Speaking|Addressing|Unlike|Like)\b[^,;"“”«»]{0,100},\s+)?$/u;
 const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)\s+that\b(?:\s*,)?\s*/u;
 const CLAUSE_START =
-  /^(?:it|the|a|an|there|this|that|these|those|they|he|she|we|i|its|their|his|her|our|no|all|both|some|many|\p{Lu})/iu;
+  /^(?:(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any|[Pp]rices|[Ww]orkers)\b|\p{Lu})/u;
 
 export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerMention[]): ReportedSpeech | null {
   const end = clauseEnd(text, sentence);
@@ -36,7 +41,8 @@ export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerM
     nominal(text, sentence, end, inSentence) ??
     parenthetical(text, sentence, end, inSentence) ??
     leadingAttribution(text, sentence, end, inSentence) ??
-    trailingAttribution(text, sentence, end, inSentence)
+    trailingAttribution(text, sentence, end, inSentence) ??
+    participle(text, sentence, end, inSentence)
   );
 }
 
@@ -150,4 +156,24 @@ function trailingAttribution(text: string, s: Range, end: number, speakers: Spea
     };
   }
   return null;
+}
+
+const PARTICIPLE = /,\s+((?:warning|adding|saying|noting|stressing|arguing|insisting|explaining|claiming)\s+that)\s+/u;
+
+/** "The GIA … on Wednesday called on governments to act, warning that measles cases had tripled." */
+function participle(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const m = PARTICIPLE.exec(text.slice(s.start, end));
+  if (!m) return null;
+  const at = s.start + m.index;
+  const subject = speakers.find((x) => x.end <= at && OPENER.test(text.slice(s.start, x.phraseStart)));
+  if (!subject) return null;
+  const verbStart = at + m[0].indexOf(m[1] as string);
+  const start = at + m[0].length;
+  if (start >= end) return null;
+  return {
+    text: { start, end },
+    attribution: { start: verbStart, end: verbStart + (m[1] as string).length },
+    speaker: subject,
+    rule: 'reported-participle',
+  };
 }

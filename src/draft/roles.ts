@@ -148,7 +148,7 @@ const BEFORE_OF = new RegExp(
 );
 /** "Its chairman, Rustam Nazarov": a role, a comma, the name. */
 const BEFORE_COMMA = new RegExp(
-  `(?:^|\\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s)\\s+)?(${ROLE}),\\s+$`,
+  `(?:^|\\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s)\\s+)?(${ROLE}(?:\\s+(?:for|of|at|with)\\s+[^,;"“”]{2,80}?)?),\\s+$`,
   'u',
 );
 const BEFORE_QUALIFIED = new RegExp(`(?:^|[\\s,(])((?:[\\p{Lu}][\\p{L}’'-]*\\s+){1,4}?(?:${ROLE}))\\s+$`, 'iu');
@@ -189,24 +189,50 @@ export function roleAfter(after: string, offset: number, countries: CountryMenti
   return readRole(words, { start, end: start + words.length }, countries, 'role-appositive');
 }
 
-/** "Kazakh President" → President of Kazakhstan (KZ); "President of Belarus" as written. */
+/** Heads of offices held for a country ("Kazakh President" is the President of Kazakhstan), unlike professions. */
+const OFFICES = new Set([
+  'president',
+  'minister',
+  'premier',
+  'chancellor',
+  'ambassador',
+  'envoy',
+  'king',
+  'queen',
+  'prince',
+  'emir',
+  'leader',
+  'governor',
+  'commander',
+]);
+
+/**
+ * "Kazakh President" → President of Kazakhstan (KZ); "President of Belarus" as written (BY);
+ * "Kazakh analyst" → Analyst (KZ); "Director of the Fergana Policy Forum" → that title, with
+ * the organisation to resolve. A country counts only as the role's qualifier or object.
+ */
 function readRole(words: string, range: Range, countries: CountryMention[], rule: string): RoleReading | null {
-  const inside = countries.filter((c) => c.start >= range.start && c.end <= range.end && c.kind !== 'capital');
-  const codes = [...new Set(inside.map((c) => c.code))];
-  const country = codes.length === 1 ? (codes[0] as string) : null;
   const role = new RegExp(ROLE, 'iu').exec(words);
   if (!role) return null;
   const head = titleCase(role[0]);
-  const rest = words.slice(role.index + role[0].length).trim();
   const prefix = words.slice(0, role.index).trim();
-  const leading = inside.find((c) => c.start === range.start);
-  let title = titleCase(words);
-  let organizationText: string | null = null;
-  if (leading && country && prefix === leading.text) title = `${head} of ${countryName(country)}`;
-  else if (prefix && !leading) {
-    organizationText = prefix.replace(/[’']s$/, '');
-    title = head;
-  } else if (/^(?:of|for|at)\s/.test(rest) && !country)
-    organizationText = rest.replace(/^(?:of|for|at)\s+(?:the\s+)?/, '');
-  return { ...range, title, country, organizationText, written: titleCase(words), rule };
+  const rest = words.slice(role.index + role[0].length).trim();
+  const object = /^(?:of|for|at|with)\s+(?:the\s+)?(.+)$/u.exec(rest)?.[1] ?? null;
+  const named = (t: string | null) =>
+    t
+      ? countries.find((c) => c.kind !== 'capital' && c.text === t && c.start >= range.start && c.end <= range.end)
+      : undefined;
+  const written = titleCase(words);
+  const leading = named(prefix);
+  const objectCountry = named(object);
+  const office = OFFICES.has(roleHead(role[0]).split(' ').at(-1) ?? '');
+  if (leading) {
+    const title = office ? `${head} of ${countryName(leading.code)}` : head;
+    return { ...range, title, country: leading.code, organizationText: null, written, rule };
+  }
+  if (objectCountry)
+    return { ...range, title: written, country: objectCountry.code, organizationText: null, written, rule };
+  if (prefix)
+    return { ...range, title: head, country: null, organizationText: prefix.replace(/[’']s$/, ''), written, rule };
+  return { ...range, title: object ? written : head, country: null, organizationText: object, written, rule };
 }

@@ -19,7 +19,8 @@ export interface SpeakerMention extends Range {
 }
 
 /** "The union's spokeswoman, …", "Its chairman, …", "the …": words before a speaker's name that belong to the phrase. */
-const DETERMINER_BEFORE = /(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s)\s+)?)$/u;
+const DETERMINER_BEFORE =
+  /(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s)\s+)?|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)$/u;
 
 function phraseStartBefore(text: string, start: number): number {
   const m = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
@@ -102,6 +103,23 @@ function organizationDescriptions(text: string, organizations: OrganizationPropo
       });
     }
   }
+  // "according to the group": a generic noun stands for the organisation named last before it.
+  const named = organizations
+    .filter((o) => o.kind !== 'NEWS_AGENCY')
+    .flatMap((o) => o.mentions.map((m) => ({ at: m.end, org: o })))
+    .sort((a, b) => a.at - b.at);
+  for (const m of text.matchAll(/\b[Tt]he\s+(group|organi[sz]ation|body)\b(?!\s+\p{Lu})/gu)) {
+    const last = named.filter((n) => n.at <= m.index).at(-1);
+    if (!last || out.some((x) => x.phraseStart === m.index)) continue;
+    out.push({
+      start: m.index + m[0].length - (m[1] as string).length,
+      end: m.index + m[0].length,
+      ref: { organization: last.org.key },
+      phraseStart: m.index,
+      via: 'organization',
+      flag: `"${m[0]}" read as ${last.org.name}, the organization named last before it`,
+    });
+  }
   return out;
 }
 
@@ -143,7 +161,11 @@ export function findAttribution(
     const nearest = candidates[0];
     const subject =
       nearest &&
-      (candidates.find((c) => c.end < nearest.start && /^\s*,/.test(text.slice(c.end, verb.start))) ?? nearest);
+      ((nearest.via === 'organization' &&
+        candidates.find(
+          (c) => c.via !== 'organization' && c.end < nearest.start && /^\s*,/.test(text.slice(c.end, verb.start)),
+        )) ||
+        nearest);
     if (subject) return { speaker: ownerOf(text, subject, speakers), verb, inverted: false };
     const after = speakers.find(
       (s) => s.start >= verb.end && s.end <= to && /^\s+(?:the\s+)?$/.test(text.slice(verb.end, s.start)),
