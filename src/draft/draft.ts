@@ -149,14 +149,14 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
       }),
     ),
   ];
-  const document = withDraftBlock(content, options.now ?? new Date());
-  const result = validateAnnotation(structuredClone(document), text);
+  const result = validateAnnotation(structuredClone(content), text);
   if (!result.ok) {
     // A bug in a rule, never the curator's problem: say exactly what, rather than hand out an invalid file.
     throw new Error(
       `draft failed its own validation:\n${result.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`,
     );
   }
+  const document = withDraftBlock(content, options.now ?? new Date());
   return {
     document,
     review: {

@@ -11,9 +11,12 @@ import { type Draft, DraftInputError, draftArticle } from '../draft/index.js';
 /** Longer texts are refused with DraftInputTooLarge: a wire report is a few thousand characters. */
 export const MAX_DRAFT_TEXT_LENGTH = 100_000;
 
-// The builder declares no JSON scalar; this is its only user, so it is registered here.
+// The JSON scalar: the builder's own where it declares one (main's does, since this branch
+// left it), else registered here, so that the schema never holds two.
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : SchemaTypes;
-const JSONScalar = builder.addScalarType('JSON' as never, JSONResolver) as unknown as ScalarRef<
+const JSONScalar = (builder.configStore.hasImplementation('JSON')
+  ? 'JSON'
+  : builder.addScalarType('JSON' as never, JSONResolver)) as unknown as ScalarRef<
   Types,
   Record<string, unknown>,
   unknown

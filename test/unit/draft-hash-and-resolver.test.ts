@@ -27,7 +27,16 @@ describe('draftContentHash', () => {
     expect(isUneditedDraft({ ...document, review: { by: 'curator', at: '2026-01-02T00:00:00Z' } })).toBe(true);
     const edited = structuredClone(document) as { statements: { about: string[] }[] };
     edited.statements[0]?.about.push('RU');
-    expect(isUneditedDraft(edited as unknown as Record<string, unknown>)).toBe(false);
+    expect(isUneditedDraft(edited)).toBe(false);
+  });
+
+  it('does not change when an editor reorders keys or spells out a default', () => {
+    const { document } = draftArticle(input);
+    const reordered = Object.fromEntries(Object.entries(document).reverse());
+    expect(isUneditedDraft(reordered)).toBe(true);
+    const withDefault = structuredClone(document) as { statements: { note?: unknown }[] };
+    for (const s of withDefault.statements) delete s.note;
+    expect(isUneditedDraft(withDefault)).toBe(true);
   });
 
   it('is the same for two drafts of the same text: drafting is deterministic', () => {
