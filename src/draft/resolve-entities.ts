@@ -1,7 +1,8 @@
 /**
  * Plugs a resolver (the shared module src/resolve/, or a test's) into drafting: every proposed
  * person and organisation is offered to it, and a match becomes a `resolve` hint on the
- * proposal (`{ "id": <global ID> }`), with the rule and confidence in the review. Without a
+ * proposal (`{ "id": <global ID> }`, or `{ "key" }`), with the rule and confidence in the review;
+ * an ambiguous answer is a flag and no hint. Without a
  * resolver nothing changes; a resolver that fails leaves the proposal as it was, flagged.
  */
 import { validateAnnotation } from '../annotations/validate.js';
@@ -70,7 +71,18 @@ export async function draftArticleResolved(
     try {
       const match = await options.resolver(candidate);
       if (!match) continue;
-      target.resolve = { id: match.node.id };
+      if ('candidates' in match) {
+        const names = match.candidates.map((c) => c.key).join(', ');
+        draft.review.items.push(
+          reviewItem(path, candidate.kind, candidate.name, {
+            rule: 'resolver-ambiguous',
+            confidence: 0.3,
+            flag: `may be ${names} in the graph (${match.reason}): add a resolve hint`,
+          }),
+        );
+        continue;
+      }
+      target.resolve = match.node.id ? { id: match.node.id } : { key: match.node.key };
       const confidence = match.confidence ?? 0.8;
       draft.review.items.push(
         reviewItem(`${path}.resolve`, candidate.kind, `${candidate.name} = ${match.node.key}`, {

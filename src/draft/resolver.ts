@@ -21,12 +21,24 @@ export interface EntityCandidate {
 }
 
 export interface ResolvedEntity {
-  /** The node in the graph: its global ID and key. */
-  node: { id: string; key: string; name?: string };
+  /** The node in the graph: its key, and its global ID when the resolver knows it (the hint then names the ID). */
+  node: { key: string; id?: string; name?: string };
   /** Which rule matched ("same key", "alias and role country"), for the review report. */
   rule: string;
   /** 0..1; below 0.8 the match is flagged. Defaults to 0.8. */
   confidence?: number;
 }
 
-export type EntityResolver = (candidate: EntityCandidate) => Promise<ResolvedEntity | null>;
+/** Several nodes fit about as well: the draft names none of them and flags the proposal. */
+export interface AmbiguousEntity {
+  candidates: { key: string; name?: string }[];
+  reason: string;
+}
+
+/**
+ * One question per proposed entity. `null`: nothing in the graph fits (a new node, as far as the
+ * resolver can tell). An adapter over src/resolve/ may resolve the whole draft document once
+ * (resolveAnnotation) and answer each candidate from its decisions: 'existing' → ResolvedEntity,
+ * 'ambiguous' → AmbiguousEntity, 'create' → null.
+ */
+export type EntityResolver = (candidate: EntityCandidate) => Promise<ResolvedEntity | AmbiguousEntity | null>;

@@ -54,8 +54,10 @@ describe('draftArticleResolved', () => {
         asked.push(candidate);
         if (candidate.key === 'alexander-lukashenko')
           return { node: { id: 'UGVyc29uOjE=', key: 'alexander-lukashenko' }, rule: 'same key', confidence: 0.95 };
-        if (candidate.acronym === 'CSTO')
-          return { node: { id: 'T3JnOjI=', key: 'csto' }, rule: 'acronym', confidence: 0.6 };
+        if (candidate.acronym === 'CSTO') return { node: { key: 'csto' }, rule: 'acronym', confidence: 0.6 };
+        if (candidate.key === 'kassym-jomart-tokayev') {
+          return { candidates: [{ key: 'tokayev-1' }, { key: 'tokayev-2' }], reason: 'two close matches' };
+        }
         return null;
       },
     });
@@ -68,6 +70,10 @@ describe('draftArticleResolved', () => {
     expect(persons.find((p) => p.key === 'kassym-jomart-tokayev')?.resolve).toBeUndefined();
     const csto = draft.review.items.find((i) => i.rule === 'resolver: acronym');
     expect(csto?.flagged).toBe(true);
+    const organizations = draft.document.organizations as { key: string; resolve?: unknown }[];
+    expect(organizations.find((o) => o.key === 'csto')?.resolve).toEqual({ key: 'csto' });
+    const ambiguous = draft.review.items.find((i) => i.rule === 'resolver-ambiguous');
+    expect(ambiguous?.reason).toMatch(/tokayev-1, tokayev-2/);
     expect(validateAnnotation(structuredClone(draft.document), text).ok).toBe(true);
     expect((draft.document.draft as { contentHash: string }).contentHash).toBe(draftContentHash(draft.document));
   });
