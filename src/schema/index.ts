@@ -17,5 +17,6 @@ import './merge.js';
 import './graph.js';
 import './stats.js';
 import './search.js';
+import './draft.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,179 @@
+/**
+ * Reported speech in one sentence, as the article words it: "X said that …", "According to
+ * X, …", "…, X said.", "…, according to X.", "X believes …", "A, X affirm, B." The clause
+ * is the statement's text; the words naming the speaker and the verb are its attribution.
+ */
+import { accordingTo, findAttribution, type SpeakerMention } from './speakers.js';
+import { BELIEF_VERBS } from './speech-verbs.js';
+import type { Range } from './types.js';
+
+export interface ReportedSpeech {
+  text: Range;
+  attribution: Range;
+  speaker: SpeakerMention;
+  rule: string;
+}
+
+/** The end of a sentence's words: before its full stop, unless the stop is inside a closing quotation. */
+export function clauseEnd(text: string, sentence: Range): number {
+  let end = sentence.end;
+  while (end > sentence.start && /\s/.test(text[end - 1] as string)) end--;
+  if (/[.!?;:]/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+/** A sentence may open with an adverbial before its subject: "Subsequently, …", "On Monday, …". */
+/**
+ * What may come before a sentence's subject: a short adverbial ("Subsequently, ", "On Monday, ")
+ * or a longer phrase that starts like one ("Writing in a column for the …, "), never a clause.
+ */
+const OPENER =
+  /^(?:(?:[\p{L}\d’'.-]+\s+){0,4}[\p{L}\d’'.-]+,\s+|(?:\p{Lu}\p{Ll}+ing|In|On|At|After|Before|During|Asked|Speaking|Addressing|Unlike|Like)\b[^,;"“”«»]{0,100},\s+)?$/u;
+const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)\s+that\b(?:\s*,)?\s*/u;
+const CLAUSE_START =
+  /^(?:(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any|[Pp]rices|[Ww]orkers)\b|\p{Lu})/u;
+
+export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const end = clauseEnd(text, sentence);
+  const inSentence = speakers.filter((s) => s.start >= sentence.start && s.end <= end);
+  return (
+    accordingToFirst(text, sentence, end, inSentence) ??
+    nominal(text, sentence, end, inSentence) ??
+    parenthetical(text, sentence, end, inSentence) ??
+    leadingAttribution(text, sentence, end, inSentence) ??
+    trailingAttribution(text, sentence, end, inSentence) ??
+    participle(text, sentence, end, inSentence)
+  );
+}
+
+/** "According to him, there are …" */
+function accordingToFirst(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const speaker = accordingTo(text, s.start, speakers);
+  if (!speaker) return null;
+  // "According to him, …", "According to the forum's final communiqué, …"
+  const comma = /^(?:(?:’s|'s)\s+[\p{L} -]{1,40}?)?\s*,\s*/u.exec(text.slice(speaker.end));
+  if (!comma) return null;
+  const start = speaker.end + comma[0].length;
+  if (start >= end) return null;
+  const attributionEnd = speaker.end + comma[0].replace(/\s*,\s*$/, '').length;
+  return {
+    text: { start, end },
+    attribution: { start: s.start, end: attributionEnd },
+    speaker,
+    rule: 'reported-according-to',
+  };
+}
+
+const NOMINAL =
+  /\b(?:an?|the|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:warning|statement|claim|call|appeal|assurance|pledge|promise|reminder|suggestion|announcement|message)\s+(?:from|by)\s+/gu;
+
+/** "… with a warning from its founder, Nino Abashidze, that rail links …" */
+function nominal(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  for (const m of text.slice(s.start, end).matchAll(NOMINAL)) {
+    const after = s.start + m.index + m[0].length;
+    const speaker = speakers.find((x) => x.phraseStart === after || x.start === after);
+    if (!speaker) continue;
+    const that = /^\s*,?\s+that\s+/.exec(text.slice(speaker.end));
+    if (!that) continue;
+    const start = speaker.end + that[0].length;
+    const attribution = { start: s.start + m.index, end: speaker.end + that[0].trimEnd().length };
+    return { text: { start, end }, attribution, speaker, rule: 'reported-nominal' };
+  }
+  return null;
+}
+
+/** "Law and order, Kazakh authorities affirm, was restored …": the attribution inside the clause. */
+function parenthetical(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  for (const speaker of speakers) {
+    const before = text.slice(s.start, speaker.phraseStart);
+    if (!/,\s+$/.test(before) || before.trim().length < 3) continue;
+    const attribution = findAttribution(text, speaker.phraseStart, end, [speaker]);
+    if (!attribution || attribution.inverted) continue;
+    if (!/^,\s+\p{Ll}/u.test(text.slice(attribution.verb.end, end))) continue;
+    return {
+      text: { start: s.start, end },
+      attribution: { start: speaker.phraseStart, end: attribution.verb.end },
+      speaker,
+      rule: 'reported-parenthetical',
+    };
+  }
+  return null;
+}
+
+/** "President of Belarus Alexander Lukashenko said that …", "Lukashenko believes it necessary …" */
+function leadingAttribution(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const attribution = findAttribution(text, s.start, end, speakers);
+  if (!attribution || attribution.inverted) return null;
+  const { speaker, verb } = attribution;
+  if (!OPENER.test(text.slice(s.start, speaker.phraseStart))) return null;
+  const phraseStart = speaker.phraseStart;
+  const rest = text.slice(verb.end, end);
+  const that = THAT.exec(rest);
+  if (that) {
+    const thatEnd = verb.end + that[0].trimEnd().replace(/\s*,$/, '').length;
+    const start = verb.end + that[0].length;
+    if (start >= end) return null;
+    return {
+      text: { start, end },
+      attribution: { start: phraseStart, end: thatEnd },
+      speaker,
+      rule: 'reported-that-clause',
+    };
+  }
+  const verbWord = text.slice(verb.start, verb.end).split(/\s+/).at(-1) ?? '';
+  const clause = /^\s+/.exec(rest);
+  if (!clause || !(BELIEF_VERBS.has(verbWord) || /^(?:said|says)$/.test(verbWord))) return null;
+  const start = verb.end + clause[0].length;
+  if (!CLAUSE_START.test(text.slice(start, end)) || end - start < 12) return null;
+  return { text: { start, end }, attribution: { start: phraseStart, end: verb.end }, speaker, rule: 'reported-clause' };
+}
+
+/** "…, the minister said.", "…, warns Lukashenko", "…, according to the ministry." */
+function trailingAttribution(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const segment = text.slice(s.start, end);
+  for (let comma = segment.lastIndexOf(','); comma > 0; comma = segment.lastIndexOf(',', comma - 1)) {
+    const from = s.start + comma + 1 + (/^\s*/.exec(segment.slice(comma + 1))?.[0].length ?? 0);
+    const according = accordingTo(text, from, speakers);
+    if (according && /^[\s\p{L}\d’'-]*$/u.test(text.slice(according.end, end))) {
+      return {
+        text: { start: s.start, end: s.start + comma },
+        attribution: { start: from, end },
+        speaker: according,
+        rule: 'reported-according-to-after',
+      };
+    }
+    const attribution = findAttribution(text, from, end, speakers);
+    if (!attribution) continue;
+    const phrase = attribution.inverted ? attribution.verb.start : attribution.speaker.phraseStart;
+    if (phrase < from || !/^(?:the\s+)?$/i.test(text.slice(from, phrase))) continue;
+    // Nothing but adjuncts may follow: "…, Lukashenko said on Monday at the session."
+    if (/\bthat\b/.test(text.slice(attribution.verb.end, end))) continue;
+    return {
+      text: { start: s.start, end: s.start + comma },
+      attribution: { start: from, end },
+      speaker: attribution.speaker,
+      rule: 'reported-attribution-after',
+    };
+  }
+  return null;
+}
+
+const PARTICIPLE = /,\s+((?:warning|adding|saying|noting|stressing|arguing|insisting|explaining|claiming)\s+that)\s+/u;
+
+/** "The GIA … on Wednesday called on governments to act, warning that measles cases had tripled." */
+function participle(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const m = PARTICIPLE.exec(text.slice(s.start, end));
+  if (!m) return null;
+  const at = s.start + m.index;
+  const subject = speakers.find((x) => x.end <= at && OPENER.test(text.slice(s.start, x.phraseStart)));
+  if (!subject) return null;
+  const verbStart = at + m[0].indexOf(m[1] as string);
+  const start = at + m[0].length;
+  if (start >= end) return null;
+  return {
+    text: { start, end },
+    attribution: { start: verbStart, end: verbStart + (m[1] as string).length },
+    speaker: subject,
+    rule: 'reported-participle',
+  };
+}

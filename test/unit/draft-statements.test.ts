@@ -1,0 +1,149 @@
+/**
+ * Statements: every quotation style and the reported-speech patterns the issue lists, with
+ * the exact text span, the attribution span, the speaker and the countries spoken about.
+ * Speakers are fictional people at fictional organisations.
+ */
+import { describe, expect, it } from 'vitest';
+import { draftArticle } from '../../src/draft/index.js';
+
+const LEAD =
+  'SYNTHETIC TEST ARTICLE — not news\n\nTest headline for the statement rules\n\nASTANA, March 12 (Testwire) - ';
+const PEOPLE = 'Director of the Fergana Policy Forum Dilnoza Karimova arrived. ';
+
+interface StatementDoc {
+  kind: string;
+  speaker: { person?: string; organization?: string };
+  text: { text: string };
+  attribution: { text: string } | null;
+  about: string[];
+  saidOn: { value: string; precision: string } | null;
+}
+
+function statements(body: string): [string, string, string, string | null, string[]][] {
+  const draft = draftArticle({ text: `${LEAD}${PEOPLE}${body}\n`, publishedOn: '2024-03-12', source: 'testwire' });
+  return (draft.document.statements as StatementDoc[]).map((s) => [
+    s.kind,
+    s.speaker.person ?? s.speaker.organization ?? '',
+    s.text.text,
+    s.attribution?.text ?? null,
+    s.about,
+  ]);
+}
+
+const K = 'dilnoza-karimova';
+
+describe('direct quotations in every style', () => {
+  it.each([
+    ['straight', '"Uzbekistan must act now," Karimova said.', 'Uzbekistan must act now,'],
+    ['curly', '“Uzbekistan must act now,” Karimova said.', 'Uzbekistan must act now,'],
+    ['single', '‘Uzbekistan must act now,’ Karimova said.', 'Uzbekistan must act now,'],
+    ['guillemets', '«Uzbekistan must act now,» Karimova said.', 'Uzbekistan must act now,'],
+    ['low-high', '„Uzbekistan must act now,“ Karimova said.', 'Uzbekistan must act now,'],
+  ])('%s quotation marks', (_style, body, words) => {
+    expect(statements(body)).toEqual([['QUOTE', K, words, 'Karimova said', ['UZ']]]);
+  });
+
+  it('a quotation split by its attribution gives two quotes with the one attribution', () => {
+    expect(statements('“We will stay,” said Karimova, “until Tajikistan opens the canal.”')).toEqual([
+      ['QUOTE', K, 'We will stay,', 'said Karimova', []],
+      ['QUOTE', K, 'until Tajikistan opens the canal.', 'said Karimova', ['TJ']],
+    ]);
+  });
+
+  it('an attribution before the quotation, and a quotation standing alone continues its speaker', () => {
+    expect(statements('Karimova said: "The canal is dry." "Nobody came."')).toEqual([
+      ['QUOTE', K, 'The canal is dry.', 'Karimova said', []],
+      ['QUOTE', K, 'Nobody came.', null, []],
+    ]);
+  });
+
+  it('quoted words inside reported speech belong to the paraphrase', () => {
+    expect(statements('According to her, there are "too few engineers" in Kyrgyzstan.')).toEqual([
+      ['PARAPHRASE', K, 'there are "too few engineers" in Kyrgyzstan', 'According to her', ['KG']],
+    ]);
+  });
+});
+
+describe('reported speech', () => {
+  it.each([
+    [
+      'X said that',
+      'Karimova said that the canal in Kazakhstan was dry.',
+      'the canal in Kazakhstan was dry',
+      'Karimova said that',
+      ['KZ'],
+    ],
+    ['according to X', 'According to Karimova, the canal was dry.', 'the canal was dry', 'According to Karimova', []],
+    ['X noted', 'The canal was dry, Karimova noted.', 'The canal was dry', 'Karimova noted', []],
+    [
+      'X believes',
+      'Karimova believes it necessary to dredge the canal.',
+      'it necessary to dredge the canal',
+      'Karimova believes',
+      [],
+    ],
+    [
+      'X pointed out',
+      'Karimova pointed out that the canal was dry.',
+      'the canal was dry',
+      'Karimova pointed out that',
+      [],
+    ],
+    [
+      'X posted on … that',
+      'Karimova posted on Telegram that the canal was dry.',
+      'the canal was dry',
+      'Karimova posted on Telegram that',
+      [],
+    ],
+    ['said X', 'The canal was dry, said Karimova.', 'The canal was dry', 'said Karimova', []],
+    [
+      'X on Monday said',
+      'Karimova on Monday said that the canal was dry.',
+      'the canal was dry',
+      'Karimova on Monday said that',
+      [],
+    ],
+    [
+      'a parenthetical attribution',
+      'The canal, Karimova says, is dry.',
+      'The canal, Karimova says, is dry',
+      'Karimova says',
+      [],
+    ],
+  ])('%s', (_pattern, body, words, attribution, about) => {
+    expect(statements(body)).toEqual([['PARAPHRASE', K, words, attribution, about]]);
+  });
+
+  it('flags a pronoun speaker and reads it as the person named last', () => {
+    const draft = draftArticle({
+      text: `${LEAD}${PEOPLE}She pointed out that the canal was dry.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    const statement = (draft.document.statements as StatementDoc[])[0];
+    expect(statement?.speaker).toEqual({ person: K });
+    expect(draft.review.items.find((i) => i.path === '$.statements[0]')?.reason).toMatch(/She/);
+  });
+
+  it('dates a statement by its attribution, or by the same speaker’s only dated one, flagged', () => {
+    const draft = draftArticle({
+      text: `${LEAD}${PEOPLE}Karimova said on Monday that the canal was dry. "Nobody came," Karimova noted.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    const [first, second] = draft.document.statements as StatementDoc[];
+    expect(first?.saidOn).toMatchObject({ value: '2024-03-11', precision: 'DAY' });
+    expect(second?.saidOn).toMatchObject({ value: '2024-03-11', precision: 'DAY' });
+    expect(draft.review.items.find((i) => i.path === '$.statements[1].saidOn')?.flagged).toBe(true);
+  });
+
+  it('does not count the speaker’s own country word in the attribution as what the words are about', () => {
+    const draft = draftArticle({
+      text: `${LEAD}Uzbek economist Dilnoza Karimova said that prices in Tajikistan rose.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    expect((draft.document.statements as StatementDoc[]).map((s) => s.about)).toEqual([['TJ']]);
+  });
+});
