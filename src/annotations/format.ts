@@ -12,6 +12,13 @@ import { z } from 'zod';
 
 export const ANNOTATION_FORMAT = 'kg-annotation/1';
 
+/**
+ * The speaker a draft gives a quotation whose speaker no rule found: the format needs one for
+ * every quotation, and ingestion refuses any document that still has it, so that a curator
+ * must name the real speaker before the draft enters the graph.
+ */
+export const PLACEHOLDER_SPEAKER = 'unresolved-speaker';
+
 export const spanSchema = z
   .object({
     start: z.number().int().nonnegative(),

@@ -2,7 +2,7 @@
  * Turns the finders' proposals into a `kg-annotation/1` document (keys, spans with their
  * text, references between sections) and the review items that say why each is there.
  */
-import type { DateValue, Span } from '../annotations/format.js';
+import { type DateValue, PLACEHOLDER_SPEAKER, type Span } from '../annotations/format.js';
 import type { EventProposal } from './events.js';
 import { slug, uniqueKey } from './keys.js';
 import type { OrganizationProposal } from './organizations.js';
@@ -11,7 +11,8 @@ import { type ReviewItem, reviewItem } from './review.js';
 import type { StatementProposal } from './statements.js';
 import type { CountryMention, Range, ResolvedDate } from './types.js';
 
-export const UNRESOLVED_SPEAKER = 'unresolved-speaker';
+/** The draft's stand-in for a speaker no rule found (ingestion refuses it). */
+export const UNRESOLVED_SPEAKER = PLACEHOLDER_SPEAKER;
 
 export interface Assembly {
   text: string;

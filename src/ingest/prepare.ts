@@ -5,7 +5,7 @@
  */
 
 import { draftContentHash } from '../annotations/draft-hash.js';
-import { type Annotation, annotationSchema } from '../annotations/format.js';
+import { type Annotation, annotationSchema, PLACEHOLDER_SPEAKER } from '../annotations/format.js';
 import {
   type CountryDesignation,
   schemaProblems,
@@ -80,6 +80,16 @@ export async function prepareArticle(db: Db, input: IngestInput, reviewer: strin
   });
   if (!result.ok) throw new AnnotationInvalidError(a.article.key, result.problems);
   const annotation = result.annotation;
+  // A valid draft may still say "speaker unknown"; the graph may not.
+  const placeholder = annotation.organizations.findIndex((o) => o.key === PLACEHOLDER_SPEAKER);
+  if (placeholder >= 0) {
+    throw new AnnotationInvalidError(a.article.key, [
+      {
+        path: `$.organizations[${placeholder}].key`,
+        message: `"${PLACEHOLDER_SPEAKER}" stands for speakers the draft could not find: name the real speakers first`,
+      },
+    ]);
+  }
 
   return {
     annotation,
