@@ -149,7 +149,7 @@ const rate = paths.length / Math.max(seconds, 0.001);
 if (json) {
   console.log(
     JSON.stringify(
-      { articles: paths.length, ...totals, entities, rejected, seconds, articlesPerSecond: rate },
+      { articles: paths.length, ...totals, entities, rejections: rejected, seconds, articlesPerSecond: rate },
       null,
       2,
     ),
