@@ -10,6 +10,9 @@ const storage = await openStorage(config);
 
 export const storageKind = storage.kind;
 
+/** The PostgreSQL pool's connections (total, idle, waiting); null on PGlite. */
+export const poolStats = () => storage.stats?.() ?? null;
+
 export const prisma = new PrismaClient({
   adapter: storage.adapter,
   log: [

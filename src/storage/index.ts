@@ -4,10 +4,18 @@ import type { Config } from '../config.js';
 import { createPGliteAdapter } from './pglite.js';
 import { createPostgresAdapter } from './postgres.js';
 
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Storage {
   kind: Config['storage'];
   adapter: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
+  /** PostgreSQL only: the connection pool's state. */
+  stats?: () => PoolStats;
 }
 
 export async function openStorage(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): Promise<Storage> {

@@ -28,10 +28,64 @@ export function createPostgresAdapter(databaseUrl: string, poolSize = 10) {
     if (now - lastIdleErrorLog > 10_000) console.warn(`database connection lost: ${error.message}`);
     lastIdleErrorLog = now;
   });
-  return { adapter: new PrismaPg(pool), close: () => pool.end() };
+  return {
+    adapter: releasingDeadTransactions(new PrismaPg(pool)),
+    close: () => pool.end(),
+    /** Connections of the pool: for metrics, and for tests that check none leak. */
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 let lastIdleErrorLog = 0;
+
+type Queryable = { queryRaw: (...a: never[]) => Promise<unknown>; executeRaw: (...a: never[]) => Promise<unknown> };
+
+/**
+ * Work-around for adapter-pg 6.19: when a transaction's connection dies (the server restarts,
+ * pg_terminate_backend), the failed transaction never returns its client to the pool, so every
+ * outage leaks one connection until the pool is exhausted and `pool.end()` hangs. Here a
+ * transaction whose query fails on a broken connection releases its client at once, with the
+ * error, which makes the pool discard it; a later release (the rollback) is then a no-op.
+ */
+function releasingDeadTransactions(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await start(isolationLevel);
+      const client = (tx as unknown as { client: pg.PoolClient }).client;
+      const release = client.release.bind(client);
+      let released = false;
+      client.release = (error?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        release(error);
+      };
+      const queryable = tx as unknown as Queryable;
+      for (const method of ['queryRaw', 'executeRaw'] as const) {
+        const original = queryable[method].bind(tx) as (...args: unknown[]) => Promise<unknown>;
+        queryable[method] = (async (...args: unknown[]) => {
+          try {
+            return await original(...args);
+          } catch (error) {
+            if (isBrokenConnection(client)) client.release(error instanceof Error ? error : new Error(String(error)));
+            throw error;
+          }
+        }) as never;
+      }
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+/** A pg client whose connection is gone (ended, or not queryable any more). */
+function isBrokenConnection(client: pg.PoolClient): boolean {
+  const state = client as unknown as { _ending?: boolean; _queryable?: boolean; _connected?: boolean };
+  return state._ending === true || state._queryable === false || state._connected === false;
+}
 
 /** pg type OIDs of `name` and `"char"`, which the JS schema engine cannot read. */
 const NAME_OID = 19;
