@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { articleLabel, findAnnotationFiles, readIngestInput } from '../ingest/folder.js';
-import { describeError, describeOutcome } from '../ingest/report.js';
+import { describeError, describeFacts, describeOutcome } from '../ingest/report.js';
 
 const USAGE =
   'usage: npm run ingest -- <folder-or-file> [...more] [--force] [--accept-draft] [--as NAME] [--api URL] [--json]';
@@ -99,12 +99,11 @@ async function remoteIngest(url: string): Promise<{ ingest: Ingest; close: () =>
           acceptDraft,
           force,
         });
-        const f = outcome.facts;
-        return {
-          status: outcome.status,
-          entities: outcome.entities,
-          line: `${outcome.status.toLowerCase()}: ${f.statements} statements, ${f.events} events, ${f.eventRelations} event relations, ${f.roles} roles, ${f.mentions} mentions`,
-        };
+        const line =
+          outcome.status === 'UNCHANGED'
+            ? 'unchanged'
+            : `${outcome.status.toLowerCase()}: ${describeFacts(outcome.facts)}`;
+        return { status: outcome.status, entities: outcome.entities, line };
       } catch (error) {
         if (error instanceof RemoteIngestError)
           throw new Error([error.message, ...error.details.map((d) => `    ${d}`)].join('\n'));

@@ -6,17 +6,21 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const entities = (label: string, c: EntityCounts) =>
   c.created + c.resolved === 0 ? null : `${label} ${c.resolved} resolved, ${c.created} new`;
 
-/** "created: 9 statements, 9 events, 4 relations, 44 mentions; persons 1 resolved, 1 new; …" */
-export function describeOutcome(outcome: WriteOutcome): string {
-  if (outcome.status === 'UNCHANGED') return 'unchanged';
-  const c = outcome.counts;
-  const facts = [
+/** "9 statements, 9 events, 4 event relations, 2 roles, 44 mentions" */
+export function describeFacts(c: WriteOutcome['counts']): string {
+  return [
     plural(c.statements, 'statement'),
     plural(c.events, 'event'),
     plural(c.eventRelations, 'event relation'),
     plural(c.roles, 'role'),
     plural(c.mentions, 'mention'),
   ].join(', ');
+}
+
+/** "created: 9 statements, 9 events, 4 relations, 44 mentions; persons 1 resolved, 1 new; …" */
+export function describeOutcome(outcome: WriteOutcome): string {
+  if (outcome.status === 'UNCHANGED') return 'unchanged';
+  const facts = describeFacts(outcome.counts);
   const e = outcome.entities;
   const resolved = [
     entities('persons', e.persons),
