@@ -43,6 +43,8 @@ export interface WriteOutcome {
   entities: { persons: EntityCounts; organizations: EntityCounts; events: EntityCounts; countries: EntityCounts };
   decisions: Decision[];
   removed: SupportedNodes;
+  /** Statements this version adds (by id): not in the article before. For live updates. */
+  addedStatementIds: number[];
 }
 
 export interface WriteOptions {
@@ -95,12 +97,14 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
       entities: { persons: empty, organizations: empty, events: empty, countries: empty },
       decisions: [],
       removed: { persons: [], organizations: [], events: [] },
+      addedStatementIds: [],
     };
   }
 
   // A replacement starts from the article's earlier resolutions and without its earlier facts.
   const previous = new Map<string, PreviousResolution>();
   let formerlySupported: SupportedNodes = { persons: [], organizations: [], events: [] };
+  const previousStatementKeys = new Set<string>();
   if (existing) {
     for (const r of await tx.resolution.findMany({ where: { articleId: existing.id } })) {
       const nodeId = r.personId ?? r.organizationId ?? r.eventId ?? r.countryCode;
@@ -108,6 +112,9 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
         previous.set(`${r.kind}:${r.localKey}`, { nodeId, rule: r.rule, score: r.score, reason: r.reason });
     }
     formerlySupported = await supportedBy(tx, existing.id);
+    for (const s of await tx.statement.findMany({ where: { articleId: existing.id }, select: { key: true } })) {
+      previousStatementKeys.add(s.key);
+    }
     await clearArticleFacts(tx, existing.id);
   }
 
@@ -276,6 +283,9 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
     },
     decisions: resolution.decisions,
     removed,
+    addedStatementIds: [...statementIds.entries()]
+      .filter(([key]) => !previousStatementKeys.has(`${a.article.key}/${key}`))
+      .map(([, id]) => id),
   };
 }
 
