@@ -39,6 +39,8 @@ export interface WriteOutcome {
   status: IngestStatus;
   articleId: number;
   articleKey: string;
+  /** The article's version after this write (unchanged for UNCHANGED). */
+  articleVersion: number;
   counts: { statements: number; events: number; eventRelations: number; roles: number; mentions: number };
   entities: { persons: EntityCounts; organizations: EntityCounts; events: EntityCounts; countries: EntityCounts };
   decisions: Decision[];
@@ -93,6 +95,7 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
       status: 'UNCHANGED',
       articleId: existing.id,
       articleKey: existing.key,
+      articleVersion: existing.version,
       counts: { statements: 0, events: 0, eventRelations: 0, roles: 0, mentions: 0 },
       entities: { persons: empty, organizations: empty, events: empty, countries: empty },
       decisions: [],
@@ -163,8 +166,12 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
     reviewedAt: prepared.review?.at ?? null,
   };
   const article = existing
-    ? await tx.article.update({ where: { id: existing.id }, data: articleData, select: { id: true } })
-    : await tx.article.create({ data: articleData, select: { id: true } });
+    ? await tx.article.update({
+        where: { id: existing.id },
+        data: { ...articleData, version: { increment: 1 } },
+        select: { id: true, version: true },
+      })
+    : await tx.article.create({ data: articleData, select: { id: true, version: true } });
   const articleId = article.id;
 
   await linkOrganizations(tx, a, articleId, orgIds, org);
@@ -268,6 +275,7 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
     status: existing ? 'REPLACED' : 'CREATED',
     articleId,
     articleKey: a.article.key,
+    articleVersion: article.version,
     counts: {
       statements: a.statements.length,
       events: a.events.length,
@@ -291,7 +299,7 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
 
 /** The stored article this document is a version of: same key, else same URL. */
 async function findExisting(tx: Tx, a: Annotation) {
-  const select = { id: true, key: true, contentHash: true, annotationHash: true } as const;
+  const select = { id: true, key: true, contentHash: true, annotationHash: true, version: true } as const;
   const byKey = await tx.article.findUnique({ where: { key: a.article.key }, select });
   const byUrl = a.article.url ? await tx.article.findFirst({ where: { url: a.article.url }, select }) : null;
   if (byKey && byUrl && byKey.id !== byUrl.id) {
