@@ -164,10 +164,13 @@ export async function shortestPath(prisma: PrismaClient, options: PathOptions): 
   );
   const types = typeSet(options.relationTypes);
   const cap = options.edgesPerNode ?? GRAPH_LIMITS.pathEdgesPerNode;
-  const [from, to] = await Promise.all([
-    resolveEntity(prisma, options.from, 'from'),
-    resolveEntity(prisma, options.to, 'to'),
-  ]);
+  // Both lookups end before the request answers, even when one fails: none outlives it.
+  const [from, to] = (
+    await Promise.allSettled([resolveEntity(prisma, options.from, 'from'), resolveEntity(prisma, options.to, 'to')])
+  ).map((lookup) => {
+    if (lookup.status === 'rejected') throw lookup.reason;
+    return lookup.value;
+  }) as [GraphNodeRef, GraphNodeRef];
   const fromId = nodeId(from.kind, from.dbId);
   const toId = nodeId(to.kind, to.dbId);
   if (fromId === toId) return { length: 0, nodes: [{ ...from, distance: 0 }], edges: [], truncated: false };
