@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
-import { EDGE_TABLES, SMALL_FRONTIER } from '../src/graph/edges.js';
+import { EDGE_STATEMENTS, SMALL_FRONTIER } from '../src/graph/edges.js';
 import { GRAPH_LIMITS, GraphInputError, neighbors, shortestPath } from '../src/graph/index.js';
 import { countQueries, execute } from './support/graphql.js';
 
@@ -346,7 +346,7 @@ describe('bad input', () => {
 describe('SQL statements per request', () => {
   // 1 ID lookup, at most one statement per edge table per level plus one closure pass, 1 to
   // describe the nodes; over GraphQL also 1 per node type and 1 for the evidence articles.
-  const tables = EDGE_TABLES.length;
+  const tables = EDGE_STATEMENTS.length;
   const neighborsBound = (depth: number) => 1 + tables * (depth + 1) + 1 + 6 + 1;
 
   it.each([1, 2, 3])(

@@ -234,6 +234,17 @@ export async function shortestPath(prisma: PrismaClient, options: PathOptions): 
   return null;
 }
 
+/** From `end` back to the side's start node, following the parents: the nodes and the edges between them. */
+function towardsStart(side: SearchSide, end: NodeId): { nodes: NodeId[]; edges: RawEdge[] } {
+  const nodes = [end];
+  const edges: RawEdge[] = [];
+  for (let step = side.parent.get(end); step; step = side.parent.get(step.node)) {
+    nodes.push(step.node);
+    edges.push(step.edge);
+  }
+  return { nodes, edges };
+}
+
 async function buildPath(
   prisma: PrismaClient,
   forward: SearchSide,
@@ -243,26 +254,11 @@ async function buildPath(
   backwardEnd: NodeId,
   truncated: boolean,
 ): Promise<GraphPath> {
-  // from ... forwardEnd, walking the forward side's parents back to its start.
-  const head: NodeId[] = [forwardEnd];
-  const headEdges: RawEdge[] = [];
-  for (let at = forwardEnd; forward.parent.has(at); ) {
-    const { node, edge } = forward.parent.get(at) as { node: NodeId; edge: RawEdge };
-    head.unshift(node);
-    headEdges.unshift(edge);
-    at = node;
-  }
-  // backwardEnd ... to.
-  const tail: NodeId[] = [backwardEnd];
-  const tailEdges: RawEdge[] = [];
-  for (let at = backwardEnd; backward.parent.has(at); ) {
-    const { node, edge } = backward.parent.get(at) as { node: NodeId; edge: RawEdge };
-    tail.push(node);
-    tailEdges.push(edge);
-    at = node;
-  }
-  const ids = [...head, ...tail];
-  const rawEdges = [...headEdges, middle, ...tailEdges];
+  // from ... forwardEnd (the forward side's parents, reversed), then backwardEnd ... to.
+  const head = towardsStart(forward, forwardEnd);
+  const tail = towardsStart(backward, backwardEnd);
+  const ids = [...head.nodes.reverse(), ...tail.nodes];
+  const rawEdges = [...head.edges.reverse(), middle, ...tail.edges];
   const described = await describeNodes(prisma, ids);
   const nodes = ids.map((id, i) => {
     const node = described.get(id);
