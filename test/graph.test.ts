@@ -4,19 +4,30 @@
  * input; and a bounded number of SQL statements per request. Runs on both storages.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
 import { EDGE_STATEMENTS, SMALL_FRONTIER } from '../src/graph/edges.js';
 import { GRAPH_LIMITS, GraphInputError, neighbors, shortestPath } from '../src/graph/index.js';
+import { readIngestInput } from '../src/ingest/folder.js';
+import { ingestArticle } from '../src/ingest/index.js';
 import { countQueries, execute } from './support/graphql.js';
 
 const seedDir = new URL('../seed/articles/tass-2022-01-10-kazakh-crisis-uzbekistan/', import.meta.url);
 const articleText = readFileSync(new URL('article.txt', seedDir), 'utf8');
-const annotation = JSON.parse(readFileSync(new URL('annotations.json', seedDir), 'utf8')) as {
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+interface AnnotationFile {
   article: { key: string };
   statements: { key: string; speaker: { person?: string; organization?: string }; about: string[] }[];
-};
+  events: { key: string; evidence: Span }[];
+  eventRelations: { type: string; from: string; to: string; evidence: Span }[];
+}
+const annotation = JSON.parse(readFileSync(new URL('annotations.json', seedDir), 'utf8')) as AnnotationFile;
 const articleKey = annotation.article.key;
 const articleId = encodeGlobalID('Article', articleKey);
 
@@ -26,7 +37,10 @@ const id = {
   country: (code: string) => encodeGlobalID('Country', code),
   statement: (key: string) => encodeGlobalID('Statement', `${articleKey}/${key}`),
   session: encodeGlobalID('Event', 'csto-collective-security-council-extraordinary-session-2022-01-10'),
+  event: (key: string) => encodeGlobalID('Event', key),
 };
+/** The evidence the annotation gives an event of the seed. */
+const seedEvent = (key: string) => annotation.events.find((e) => e.key === key)?.evidence;
 const lukashenkoStatements = annotation.statements.filter((s) => s.speaker.person === 'alexander-lukashenko');
 
 interface Edge {
@@ -84,8 +98,11 @@ async function neighborsOf(variables: Record<string, unknown>) {
   return result.data?.neighbors as Subgraph;
 }
 
-/** Every edge joins two returned nodes, no ID repeats, and each evidence span is its slice of the article. */
-function expectConsistent(graph: { nodes: Node[]; edges: Edge[] }) {
+/** The texts of the articles evidence may point into, by global ID: the seed's, unless a test says otherwise. */
+const seedOnly = new Map([[articleId, articleText]]);
+
+/** Every edge joins two returned nodes, no ID repeats, and each evidence span is its slice of its article. */
+function expectConsistent(graph: { nodes: Node[]; edges: Edge[] }, texts = seedOnly) {
   const nodeIds = graph.nodes.map((n) => n.id);
   expect(new Set(nodeIds).size).toBe(nodeIds.length);
   expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
@@ -93,8 +110,9 @@ function expectConsistent(graph: { nodes: Node[]; edges: Edge[] }) {
     expect(nodeIds, `${edge.id} source`).toContain(edge.source);
     expect(nodeIds, `${edge.id} target`).toContain(edge.target);
     if (edge.evidence) {
-      expect(edge.evidence.article.id).toBe(articleId);
-      expect(articleText.slice(edge.evidence.start, edge.evidence.end), edge.id).toBe(edge.evidence.text);
+      const text = texts.get(edge.evidence.article.id);
+      expect(text, `${edge.id}: evidence from an unexpected article`).toBeDefined();
+      expect(text?.slice(edge.evidence.start, edge.evidence.end), edge.id).toBe(edge.evidence.text);
     }
   }
 }
@@ -400,5 +418,56 @@ describe('SQL statements per request', () => {
 
   it('limits are what the schema says', () => {
     expect(GRAPH_LIMITS).toMatchObject({ maxDepth: 3, maxPathDepth: 6, maxNodes: 1000 });
+  });
+});
+
+describe('an event reported by two articles', () => {
+  // A synthetic article (fictional agency and speakers) that restates the seed's events in other
+  // words; ingestion resolves its events, Tokayev and the CSTO to the seed's nodes.
+  const fixtureDir = new URL(
+    './fixtures/articles/synthetic-2022-01-11-caspian-wire-kazakhstan-freight-outlook/',
+    import.meta.url,
+  );
+  const fixtureText = readFileSync(new URL('article.txt', fixtureDir), 'utf8');
+  const fixture = JSON.parse(readFileSync(new URL('annotations.json', fixtureDir), 'utf8')) as AnnotationFile;
+  const fixtureId = encodeGlobalID('Article', fixture.article.key);
+  const bothArticles = new Map([...seedOnly, [fixtureId, fixtureText]]);
+  const fixtureEvent = (key: string) => fixture.events.find((e) => e.key === key)?.evidence;
+  const expectations = JSON.parse(
+    readFileSync(new URL('./fixtures/resolution-expectations.json', import.meta.url), 'utf8'),
+  ) as { entities: { article: string; kind: string; key: string; sameAs: string | null }[] };
+
+  beforeAll(async () => {
+    const input = await readIngestInput(fileURLToPath(new URL('annotations.json', fixtureDir)));
+    expect((await ingestArticle(prisma, input, { actor: 'test' })).status).toBe('CREATED');
+  });
+
+  it('has one REPORTED_IN edge per article, each with that article’s report of the event', async () => {
+    const graph = await neighborsOf({ id: id.event('tokayev-request-to-csto'), relationTypes: ['REPORTED_IN'] });
+    expectConsistent(graph, bothArticles);
+    const reported = edgesOf(graph, 'REPORTED_IN');
+    expect(reported.map((e) => e.target).sort()).toEqual([articleId, fixtureId].sort());
+    const seedReport = reported.find((e) => e.target === articleId);
+    const fixtureReport = reported.find((e) => e.target === fixtureId);
+    expect(seedReport?.evidence).toMatchObject({ ...seedEvent('tokayev-request-to-csto'), article: { id: articleId } });
+    expect(fixtureReport?.evidence).toMatchObject({
+      ...fixtureEvent('recap-request-to-csto'),
+      article: { id: fixtureId },
+    });
+  });
+
+  it('from the second article: the seed’s events, each with this article’s report', async () => {
+    const graph = await neighborsOf({ id: fixtureId, relationTypes: ['REPORTED_IN'] });
+    expectConsistent(graph, bothArticles);
+    // Each of its events resolved to a seed event (test/fixtures/resolution-expectations.json).
+    const resolved = expectations.entities
+      .filter((e) => e.article === fixture.article.key && e.kind === 'event')
+      .map((e) => ({ local: e.key, node: id.event(String(e.sameAs).split('#')[1] ?? '') }));
+    expect(resolved).toHaveLength(fixture.events.length);
+    const reported = edgesOf(graph, 'REPORTED_IN').filter((e) => e.target === fixtureId);
+    for (const { local, node } of resolved) {
+      const edge = reported.find((e) => e.source === node);
+      expect(edge?.evidence, local).toMatchObject({ ...fixtureEvent(local), article: { id: fixtureId } });
+    }
   });
 });

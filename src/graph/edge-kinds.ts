@@ -12,12 +12,13 @@
  *     SAID         the newest by saidOn (undated ones after), via the (speaker, saidOn) indexes
  *     OCCURRED_IN  the newest by startDate (undated after), via (countryCode, startDate, id)
  *     ABOUT        the newest statements (highest id): the join table's key ("A", "B") backwards
+ *     REPORTED_IN  an event's newest reports (highest article id), via (eventId, articleId)
  *     PUBLISHED    the newest by publishedOn, via (sourceId, publishedOn)
  *     the others   by id: newest first for roles, participations and event relations (the
  *                  (foreign key, id) indexes), in order of recording for sub-events and an
  *                  article's statements and events.
  *   Where no (foreign key, id) index exists (Organization.parentId, countryCode,
- *   leadCountryCode), the node's rows are read through the foreign-key
+ *   leadCountryCode; EventReport.articleId), the node's rows are read through the foreign-key
  *   index (bounded by its degree, never the table) and sorted before `cap` are kept.
  */
 import { isNodeKind, type NodeKind, type RelationType } from './types.js';
@@ -146,6 +147,13 @@ const STATEMENT = table(
 );
 const STATEMENT_ABOUT = table('_StatementAbout', 'sa', 'A B');
 const EVENT = table('Event', 'e', 'id articleId countryCode parentId evidenceStart evidenceEnd evidenceText');
+// An event's reports share the Event statement: an event's edges cost one statement per step.
+const EVENT_REPORT = table(
+  'EventReport',
+  'rep',
+  'id eventId articleId evidenceStart evidenceEnd evidenceText',
+  'Event',
+);
 const PARTICIPANT = table('EventParticipant', 'p', 'id eventId articleId role personId organizationId countryCode');
 const ROLE = table(
   'Role',
@@ -239,12 +247,13 @@ export const EDGE_KINDS: readonly EdgeKind[] = [
     evidence: span('e', 'evidence'),
   },
   {
+    // One edge per article that reports the event, with that report's evidence.
     name: 'Event REPORTED_IN',
     type: 'REPORTED_IN',
-    table: EVENT,
-    source: own('Event'),
+    table: EVENT_REPORT,
+    source: end('Event.eventId', { newest: orderBy('articleId DESC') }),
     target: end('Article.articleId', byId('ASC')),
-    evidence: span('e', 'evidence'),
+    evidence: span('rep', 'evidence'),
   },
   {
     name: 'PARTICIPATED_IN',
@@ -253,8 +262,10 @@ export const EDGE_KINDS: readonly EdgeKind[] = [
     source: end('Person.personId Organization.organizationId Country.countryCode', byId('DESC')),
     target: end('Event.eventId', byId('ASC')),
     role: 'p.role::text',
-    join: 'JOIN "Event" e ON e.id = p."eventId"',
-    evidence: span('e', 'evidence'),
+    // The evidence is the participant's own article's report of the event. LEFT: an edge never
+    // depends on its evidence being there.
+    join: 'LEFT JOIN "EventReport" rep ON rep."eventId" = p."eventId" AND rep."articleId" = p."articleId"',
+    evidence: span('rep', 'evidence'),
   },
   {
     name: 'HOLDS_ROLE',

@@ -1,6 +1,7 @@
 /**
  * One BFS step over the relational data: every edge touching a set of nodes (the frontier),
- * with at most one SQL statement per edge table (EDGE_STATEMENTS), whatever the frontier's
+ * with at most one SQL statement per statement group of edge tables (EDGE_STATEMENTS: one
+ * table each, but the Event statement reads Event and EventReport), whatever the frontier's
  * size.
  *
  * Each statement is a UNION ALL of branches, one per (edge kind, end, frontier node kind),

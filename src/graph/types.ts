@@ -16,14 +16,16 @@ export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as r
  * SAID            Person|Organization → Statement   Statement.speaker*     evidence: attribution, else the words
  * ABOUT           Statement → Country               Statement.about        evidence: the statement's words
  * SAID_AT         Statement → Event                 Statement.occasion     evidence: the statement's words
- * PARTICIPATED_IN Person|Organization|Country → Event  EventParticipant    evidence: the event's span; role
+ * PARTICIPATED_IN Person|Organization|Country → Event  EventParticipant    evidence: the report of the event by
+ *                                                                        the article that says so; role
  * PART_OF         Organization → Organization, Event → Event   parent       evidence: the sub-event's span (orgs: none)
  * HOLDS_ROLE      Person → Country|Organization     Role                   evidence: the role's span; label: title
  * LEADS           Country → Organization            Organization.leadCountry   evidence: "Russia-led"
  * BELONGS_TO      Organization → Country            Organization.country   no evidence stored
  * OCCURRED_IN     Event → Country                   Event.country          evidence: the event's span
  * PUBLISHED       Organization → Article            Article.source         no evidence stored
- * REPORTED_IN     Statement|Event → Article         articleId              evidence: the statement's words / event's span
+ * REPORTED_IN     Statement|Event → Article         Statement.article,     evidence: the statement's words /
+ *                                                   EventReport            that article's report of the event
  */
 export const RELATION_TYPES = [
   'SAID',
@@ -45,7 +47,7 @@ export const RELATION_DESCRIPTIONS: Record<RelationType, string> = {
   ABOUT: 'Statement → Country: the statement is about the country. Evidence: the words said.',
   SAID_AT: 'Statement → Event: the statement was made at the event (its occasion). Evidence: the words said.',
   PARTICIPATED_IN:
-    'Person, Organization or Country → Event: took part, in the edge’s `role`. Evidence: the span reporting the event.',
+    'Person, Organization or Country → Event: took part, in the edge’s `role`. Evidence: the span of the event’s report in the article that says so.',
   PART_OF:
     'Organization → parent Organization (no evidence stored), or Event → the larger Event (evidence: the sub-event’s span).',
   HOLDS_ROLE:
@@ -56,7 +58,7 @@ export const RELATION_DESCRIPTIONS: Record<RelationType, string> = {
   OCCURRED_IN: 'Event → Country: the event took place in the country. Evidence: the span reporting the event.',
   PUBLISHED: 'Organization → Article: the news agency published the article. No evidence stored.',
   REPORTED_IN:
-    'Statement or Event → Article: the article reports it. Evidence: the statement’s words or the event’s span.',
+    'Statement or Event → Article: the article reports it. Evidence: the statement’s words, or the span of that article’s report of the event (an event reported by several articles has one such edge for each).',
 };
 
 /** A node as the traversal knows it: database id, public key, Relay global ID and a short label. */
