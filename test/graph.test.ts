@@ -228,6 +228,36 @@ describe('neighbors', () => {
     }
   });
 
+  it('follows event relations both ways, each with its connecting words as evidence', async () => {
+    const protests = id.event('kazakhstan-protests-2022-01-02');
+    const riots = id.event('kazakhstan-mass-riots');
+    const graph = await neighborsOf({ id: riots });
+    expectConsistent(graph);
+    // Every relation the annotation states from or to the riots, and no other.
+    const stated = annotation.eventRelations.filter(
+      (r) => r.from === 'kazakhstan-mass-riots' || r.to === 'kazakhstan-mass-riots',
+    );
+    expect(stated).toHaveLength(2);
+    const relations = graph.edges.filter((e) =>
+      ['ESCALATED_INTO', 'LED_TO', 'FOLLOWED_BY', 'RESPONSE_TO'].includes(e.type),
+    );
+    expect(relations.map((e) => [e.type, e.source, e.target]).sort()).toEqual(
+      stated.map((r) => [r.type, id.event(r.from), id.event(r.to)]).sort(),
+    );
+    for (const r of stated) {
+      const edge = relations.find((e) => e.source === id.event(r.from) && e.target === id.event(r.to));
+      expect(edge?.evidence, r.type).toMatchObject({ ...r.evidence, article: { id: articleId } });
+    }
+    const escalation = relations.find((e) => e.type === 'ESCALATED_INTO');
+    expect(escalation).toMatchObject({ source: protests, target: riots, evidence: { text: 'escalating into' } });
+
+    // One relation type alone: the riots led to the violence; the escalation into them is left out.
+    const ledTo = await neighborsOf({ id: riots, relationTypes: ['LED_TO'] });
+    expect(ledTo.edges.map((e) => [e.type, e.source, e.target])).toEqual([
+      ['LED_TO', riots, id.event('kazakhstan-violence')],
+    ]);
+  });
+
   it('a country nobody mentions is a subgraph of one node', async () => {
     const graph = await neighborsOf({ id: id.country('FR'), depth: 3 });
     expect(graph).toEqual({ truncated: false, nodes: [expect.objectContaining({ id: id.country('FR') })], edges: [] });
@@ -284,6 +314,30 @@ describe('path', () => {
       relationTypes: ['PARTICIPATED_IN', 'PART_OF'],
     });
     expect(short).toEqual({ data: { path: null } });
+  });
+
+  it('runs through event relations: from the protests to the deployment of peacekeepers', async () => {
+    const result = await execute<{ path: Path }>(PATH, {
+      from: id.event('kazakhstan-protests-2022-01-02'),
+      to: id.event('peacekeeper-deployment-to-kazakhstan'),
+      relationTypes: ['ESCALATED_INTO', 'LED_TO', 'FOLLOWED_BY', 'RESPONSE_TO'],
+    });
+    expect(result.errors).toBeUndefined();
+    const path = result.data?.path as Path;
+    // The annotation's chain of relations, in the article's order, each edge with its words.
+    const chain = annotation.eventRelations;
+    expect(path.nodes.map((n) => n.id)).toEqual([
+      ...chain.map((r) => id.event(r.from)),
+      id.event('peacekeeper-deployment-to-kazakhstan'),
+    ]);
+    expect(path.edges.map((e) => e.type)).toEqual(['ESCALATED_INTO', 'LED_TO', 'FOLLOWED_BY', 'LED_TO']);
+    path.edges.forEach((edge, i) => {
+      const relation = chain[i];
+      expect(edge).toMatchObject({ source: id.event(relation?.from ?? ''), target: id.event(relation?.to ?? '') });
+      expect(edge.evidence).toMatchObject({ ...relation?.evidence, article: { id: articleId } });
+      expect(articleText.slice(edge.evidence?.start, edge.evidence?.end)).toBe(edge.evidence?.text);
+    });
+    expect(path.truncated).toBe(false);
   });
 
   it('is null for a country nothing connects to', async () => {

@@ -21,7 +21,7 @@
  *   leadCountryCode; EventReport.articleId), the node's rows are read through the foreign-key
  *   index (bounded by its degree, never the table) and sorted before `cap` are kept.
  */
-import { isNodeKind, type NodeKind, type RelationType } from './types.js';
+import { EVENT_RELATION_TYPES, isNodeKind, type NodeKind, type RelationType } from './types.js';
 
 /** The SQL statements of one step, in the order they are sent; each table belongs to one. */
 export const EDGE_STATEMENTS = [
@@ -93,7 +93,8 @@ export interface EvidenceColumns {
 export interface EdgeKind {
   /** Names the kind's branches (rows are capped per branch and frontier node). */
   name: string;
-  type: RelationType;
+  /** The relation type, or the column holding it (an enum of the database) and the types it may hold. */
+  type: RelationType | { column: string; sqlType: string; values: readonly RelationType[] };
   table: EdgeTable;
   source: EdgeEnd;
   target: EdgeEnd;
@@ -147,11 +148,17 @@ const STATEMENT = table(
 );
 const STATEMENT_ABOUT = table('_StatementAbout', 'sa', 'A B');
 const EVENT = table('Event', 'e', 'id articleId countryCode parentId evidenceStart evidenceEnd evidenceText');
-// An event's reports share the Event statement: an event's edges cost one statement per step.
+// An event's reports and relations share the Event statement: its edges cost one statement per step.
 const EVENT_REPORT = table(
   'EventReport',
   'rep',
   'id eventId articleId evidenceStart evidenceEnd evidenceText',
+  'Event',
+);
+const EVENT_RELATION = table(
+  'EventRelation',
+  'rel',
+  'id type fromId toId articleId evidenceStart evidenceEnd evidenceText',
   'Event',
 );
 const PARTICIPANT = table('EventParticipant', 'p', 'id eventId articleId role personId organizationId countryCode');
@@ -256,6 +263,15 @@ export const EDGE_KINDS: readonly EdgeKind[] = [
     evidence: span('rep', 'evidence'),
   },
   {
+    // ESCALATED_INTO, LED_TO, FOLLOWED_BY, RESPONSE_TO: one kind, its type stored in the row.
+    name: 'EVENT_RELATION',
+    type: { column: 'type', sqlType: '"EventRelationType"', values: EVENT_RELATION_TYPES },
+    table: EVENT_RELATION,
+    source: end('Event.fromId', byId('DESC')),
+    target: end('Event.toId', byId('DESC')),
+    evidence: span('rel', 'evidence'),
+  },
+  {
     name: 'PARTICIPATED_IN',
     type: 'PARTICIPATED_IN',
     table: PARTICIPANT,
@@ -310,3 +326,9 @@ export const EDGE_KINDS: readonly EdgeKind[] = [
     target: own('Article'),
   },
 ];
+
+/** The relation types of a kind that `types` asks for (none: the kind is not read). */
+export function requestedTypes(kind: EdgeKind, types: ReadonlySet<RelationType>): RelationType[] {
+  const all = typeof kind.type === 'string' ? [kind.type] : kind.type.values;
+  return all.filter((type) => types.has(type));
+}

@@ -11,7 +11,7 @@
  */
 import { Prisma } from '../generated/prisma/client.js';
 import type { EdgeEnd, EdgeKind, EdgeTable, EndNode, RowOrder } from './edge-kinds.js';
-import type { NodeKind } from './types.js';
+import type { NodeKind, RelationType } from './types.js';
 
 /** Database ids of nodes, by kind. */
 export interface NodeSet {
@@ -46,11 +46,13 @@ export interface BranchRequest {
   node: EndNode;
   /** The frontier's ids of that node kind (not empty). */
   values: readonly (number | string)[];
+  /** The relation types of the kind to read (not empty). */
+  types: readonly RelationType[];
   mode: StepMode;
 }
 
 /** One branch of a step's statement; `truncated` when frontier nodes were left out (constantsFor). */
-export function branchSql({ kind, side, node, values, mode }: BranchRequest): {
+export function branchSql({ kind, side, node, values, types, mode }: BranchRequest): {
   sql: Prisma.Sql;
   truncated: boolean;
 } {
@@ -59,7 +61,7 @@ export function branchSql({ kind, side, node, values, mode }: BranchRequest): {
   const near = kind[side];
   const far = kind[side === 'source' ? 'target' : 'source'];
   const fanOut = far.nodes.length > 1;
-  const rowFilters = rowConditions(kind, far);
+  const rowFilters = rowConditions(kind, far, types);
 
   let from: Prisma.Sql;
   let truncated = false;
@@ -94,7 +96,7 @@ export function branchSql({ kind, side, node, values, mode }: BranchRequest): {
   const farNode = far.nodes[0] as EndNode;
   const farEnd = fanOut ? raw('far.kind, far.id') : sql`'${raw(farNode.kind)}', ${column(a, farNode.column)}::text`;
   const [sourceEnd, targetEnd] = side === 'source' ? [nearEnd, farEnd] : [farEnd, nearEnd];
-  const type = raw(`'${kind.type}'::text`);
+  const type = typeof kind.type === 'string' ? raw(`'${kind.type}'::text`) : sql`${column(a, kind.type.column)}::text`;
   const evidence = kind.evidence
     ? raw(`${kind.evidence.article}, ${kind.evidence.start}, ${kind.evidence.end}, ${kind.evidence.text}`)
     : raw('NULL::int, NULL::int, NULL::int, NULL::text');
@@ -109,10 +111,17 @@ export function branchSql({ kind, side, node, values, mode }: BranchRequest): {
   };
 }
 
-/** What makes a row an edge: a far end that is set. */
-function rowConditions(kind: EdgeKind, far: EdgeEnd): Prisma.Sql[] {
+/**
+ * What makes a row an edge of the requested types: a stored type among them, a far end that is
+ * set. Applied before any cap, so that the cap counts edges only.
+ */
+function rowConditions(kind: EdgeKind, far: EdgeEnd, types: readonly RelationType[]): Prisma.Sql[] {
+  const a = kind.table.alias;
   const out: Prisma.Sql[] = [];
-  if (far.optional) out.push(sql`${column(kind.table.alias, (far.nodes[0] as EndNode).column)} IS NOT NULL`);
+  if (typeof kind.type !== 'string') {
+    out.push(sql`${column(a, kind.type.column)} = ANY(${types}::${raw(kind.type.sqlType)}[])`);
+  }
+  if (far.optional) out.push(sql`${column(a, (far.nodes[0] as EndNode).column)} IS NOT NULL`);
   return out;
 }
 

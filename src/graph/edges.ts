@@ -1,8 +1,8 @@
 /**
  * One BFS step over the relational data: every edge touching a set of nodes (the frontier),
  * with at most one SQL statement per statement group of edge tables (EDGE_STATEMENTS: one
- * table each, but the Event statement reads Event and EventReport), whatever the frontier's
- * size.
+ * table each, but the Event statement reads Event, EventReport and EventRelation), whatever
+ * the frontier's size.
  *
  * Each statement is a UNION ALL of branches, one per (edge kind, end, frontier node kind),
  * built from the description in edge-kinds.ts by edge-sql.ts, in one of two modes:
@@ -15,7 +15,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ParticipantRole } from '../generated/prisma/enums.js';
-import { EDGE_KINDS, EDGE_STATEMENTS, type EdgeStatement } from './edge-kinds.js';
+import { EDGE_KINDS, EDGE_STATEMENTS, type EdgeStatement, requestedTypes } from './edge-kinds.js';
 import { branchSql, EDGE_COLUMNS, type NodeSet, type StepMode } from './edge-sql.js';
 import { type NodeId, nodeId } from './nodes.js';
 import type { EdgeEvidence, NodeKind, RelationType } from './types.js';
@@ -96,14 +96,15 @@ function stepStatements(frontier: NodeSet, types: Set<RelationType>, mode: StepM
   let truncated = false;
   for (const readsAll of [true, false]) {
     for (const kind of EDGE_KINDS) {
-      if (!types.has(kind.type)) continue;
+      const wanted = requestedTypes(kind, types);
+      if (wanted.length === 0) continue;
       const sides = [...SIDES].sort((x, y) => kind[x].nodes.length - kind[y].nodes.length);
       for (const side of sides) {
         if ('all' in kind[side].read !== readsAll) continue;
         for (const node of kind[side].nodes) {
           const values = frontier[node.kind];
           if (values.length === 0) continue;
-          const branch = branchSql({ kind, side, node, values, mode });
+          const branch = branchSql({ kind, side, node, values, types: wanted, mode });
           truncated ||= branch.truncated;
           const list = branches.get(kind.table.statement) ?? [];
           branches.set(kind.table.statement, list);

@@ -1,9 +1,9 @@
 /**
- * The graph view of the relational data: six node kinds and eleven directed, typed edges.
+ * The graph view of the relational data: six node kinds and fifteen directed, typed edges.
  * Plain types, shared by the traversal (src/graph), the GraphQL types (src/schema/graph.ts)
  * and the exports (src/export).
  */
-import type { ParticipantRole } from '../generated/prisma/enums.js';
+import type { ParticipantRole, EventRelationType as StoredEventRelationType } from '../generated/prisma/enums.js';
 
 /** Node kinds: each is a GraphQL type that implements Node, with a Relay global ID. */
 export const NODE_KINDS = ['Person', 'Organization', 'Country', 'Event', 'Statement', 'Article'] as const;
@@ -26,7 +26,18 @@ export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as r
  * PUBLISHED       Organization → Article            Article.source         no evidence stored
  * REPORTED_IN     Statement|Event → Article         Statement.article,     evidence: the statement's words /
  *                                                   EventReport            that article's report of the event
+ * ESCALATED_INTO, LED_TO, FOLLOWED_BY, RESPONSE_TO
+ *                 Event → Event                     EventRelation          evidence: the connecting words
  */
+
+/** How the text says one event led to another: the edge types read from EventRelation. */
+export const EVENT_RELATION_TYPES = [
+  'ESCALATED_INTO',
+  'LED_TO',
+  'FOLLOWED_BY',
+  'RESPONSE_TO',
+] as const satisfies readonly StoredEventRelationType[];
+
 export const RELATION_TYPES = [
   'SAID',
   'ABOUT',
@@ -39,6 +50,7 @@ export const RELATION_TYPES = [
   'OCCURRED_IN',
   'PUBLISHED',
   'REPORTED_IN',
+  ...EVENT_RELATION_TYPES,
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -59,6 +71,13 @@ export const RELATION_DESCRIPTIONS: Record<RelationType, string> = {
   PUBLISHED: 'Organization → Article: the news agency published the article. No evidence stored.',
   REPORTED_IN:
     'Statement or Event → Article: the article reports it. Evidence: the statement’s words, or the span of that article’s report of the event (an event reported by several articles has one such edge for each).',
+  ESCALATED_INTO:
+    'Event → Event: the first event escalated into the second ("protests escalating into mass riots"). Evidence: the connecting words.',
+  LED_TO:
+    'Event → Event: the first event led to the second ("as a result", "the ensuing violence"). Evidence: the connecting words.',
+  FOLLOWED_BY: 'Event → Event: the second event followed the first ("subsequently"). Evidence: the connecting words.',
+  RESPONSE_TO:
+    'Event → Event: the first event was a response to the second ("in response to"). Evidence: the connecting words.',
 };
 
 /** A node as the traversal knows it: database id, public key, Relay global ID and a short label. */
