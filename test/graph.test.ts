@@ -24,6 +24,7 @@ interface Span {
 interface AnnotationFile {
   article: { key: string };
   statements: { key: string; speaker: { person?: string; organization?: string }; about: string[] }[];
+  persons: { key: string; roles: { title: string; evidence: Span }[] }[];
   events: { key: string; evidence: Span }[];
   eventRelations: { type: string; from: string; to: string; evidence: Span }[];
 }
@@ -43,6 +44,12 @@ const id = {
 const seedEvent = (key: string) => annotation.events.find((e) => e.key === key)?.evidence;
 const lukashenkoStatements = annotation.statements.filter((s) => s.speaker.person === 'alexander-lukashenko');
 
+interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  article: { id: string; title: string };
+}
 interface Edge {
   id: string;
   type: string;
@@ -50,7 +57,8 @@ interface Edge {
   target: string;
   label: string | null;
   role: string | null;
-  evidence: { start: number; end: number; text: string; article: { id: string; title: string } } | null;
+  evidence: Evidence | null;
+  supportedBy: Evidence[];
 }
 interface Node {
   __typename: string;
@@ -71,7 +79,9 @@ const NODE_FIELDS = `
   ... on Statement { text }
   ... on Article { title }
 `;
-const EDGE_FIELDS = 'id type source target label role evidence { start end text article { id title } }';
+// evidence and supportedBy select the same of their articles: one statement loads both.
+const EVIDENCE_FIELDS = 'start end text article { id title }';
+const EDGE_FIELDS = `id type source target label role evidence { ${EVIDENCE_FIELDS} } supportedBy { ${EVIDENCE_FIELDS} }`;
 
 const NEIGHBORS = `query Neighbors($id: ID!, $depth: Int, $relationTypes: [RelationType!], $limit: Int) {
   neighbors(id: $id, depth: $depth, relationTypes: $relationTypes, limit: $limit) {
@@ -92,6 +102,14 @@ const PATH = `query Path($from: ID!, $to: ID!, $maxDepth: Int, $relationTypes: [
 type Subgraph = { truncated: boolean; nodes: Node[]; edges: Edge[] };
 type Path = { length: number; truncated: boolean; nodes: Node[]; edges: Edge[] };
 
+/** From the seed's protests to the deployment of peacekeepers, through event relations only. */
+const protestsToDeployment = () =>
+  execute<{ path: Path }>(PATH, {
+    from: id.event('kazakhstan-protests-2022-01-02'),
+    to: id.event('peacekeeper-deployment-to-kazakhstan'),
+    relationTypes: ['ESCALATED_INTO', 'LED_TO', 'FOLLOWED_BY', 'RESPONSE_TO'],
+  });
+
 async function neighborsOf(variables: Record<string, unknown>) {
   const result = await execute<{ neighbors: Subgraph }>(NEIGHBORS, variables);
   expect(result.errors).toBeUndefined();
@@ -101,7 +119,10 @@ async function neighborsOf(variables: Record<string, unknown>) {
 /** The texts of the articles evidence may point into, by global ID: the seed's, unless a test says otherwise. */
 const seedOnly = new Map([[articleId, articleText]]);
 
-/** Every edge joins two returned nodes, no ID repeats, and each evidence span is its slice of its article. */
+/**
+ * Every edge joins two returned nodes, no ID repeats, each evidence span is its slice of its
+ * article, and `evidence` is the first of `supportedBy`.
+ */
 function expectConsistent(graph: { nodes: Node[]; edges: Edge[] }, texts = seedOnly) {
   const nodeIds = graph.nodes.map((n) => n.id);
   expect(new Set(nodeIds).size).toBe(nodeIds.length);
@@ -109,10 +130,11 @@ function expectConsistent(graph: { nodes: Node[]; edges: Edge[] }, texts = seedO
   for (const edge of graph.edges) {
     expect(nodeIds, `${edge.id} source`).toContain(edge.source);
     expect(nodeIds, `${edge.id} target`).toContain(edge.target);
-    if (edge.evidence) {
-      const text = texts.get(edge.evidence.article.id);
+    expect(edge.evidence, edge.id).toEqual(edge.supportedBy[0] ?? null);
+    for (const evidence of edge.supportedBy) {
+      const text = texts.get(evidence.article.id);
       expect(text, `${edge.id}: evidence from an unexpected article`).toBeDefined();
-      expect(text?.slice(edge.evidence.start, edge.evidence.end), edge.id).toBe(edge.evidence.text);
+      expect(text?.slice(evidence.start, evidence.end), edge.id).toBe(evidence.text);
     }
   }
 }
@@ -134,6 +156,8 @@ describe('neighbors', () => {
       expect(edge.evidence).not.toBeNull();
     }
     expect(graph.nodes.filter((n) => n.__typename === 'Statement')).toHaveLength(lukashenkoStatements.length);
+    // One article: every edge with evidence is supported by it alone.
+    for (const edge of graph.edges) expect(edge.supportedBy, edge.id).toHaveLength(edge.evidence ? 1 : 0);
 
     const role = edgesOf(graph, 'HOLDS_ROLE');
     expect(role).toHaveLength(1);
@@ -317,11 +341,7 @@ describe('path', () => {
   });
 
   it('runs through event relations: from the protests to the deployment of peacekeepers', async () => {
-    const result = await execute<{ path: Path }>(PATH, {
-      from: id.event('kazakhstan-protests-2022-01-02'),
-      to: id.event('peacekeeper-deployment-to-kazakhstan'),
-      relationTypes: ['ESCALATED_INTO', 'LED_TO', 'FOLLOWED_BY', 'RESPONSE_TO'],
-    });
+    const result = await protestsToDeployment();
     expect(result.errors).toBeUndefined();
     const path = result.data?.path as Path;
     // The annotation's chain of relations, in the article's order, each edge with its words.
@@ -416,8 +436,9 @@ describe('bad input', () => {
 });
 
 describe('SQL statements per request', () => {
-  // 1 ID lookup, at most one statement per edge table per level plus one closure pass, 1 to
-  // describe the nodes; over GraphQL also 1 per node type and 1 for the evidence articles.
+  // 1 ID lookup, at most one statement per statement group of edge tables per level plus one
+  // closure pass, 1 to describe the nodes; over GraphQL also 1 per node type and 1 for the
+  // articles of evidence and supportedBy (shared when both select the same of them).
   const tables = EDGE_STATEMENTS.length;
   const neighborsBound = (depth: number) => 1 + tables * (depth + 1) + 1 + 6 + 1;
 
@@ -468,6 +489,22 @@ describe('SQL statements per request', () => {
     expect(queries.some((q) => q.includes('CROSS JOIN LATERAL'))).toBe(true);
     expect(result.nodes.length).toBeGreaterThan(graph.nodes.length);
     expect(result.truncated).toBe(false);
+  });
+
+  it('evidence and supportedBy load their articles with one statement when they select the same', async () => {
+    const count = async (edgeFields: string) => {
+      const query = `query { neighbors(id: "${id.lukashenko}") { edges { ${edgeFields} } } }`;
+      const { result, queries } = await countQueries(() => execute(query));
+      expect(result.errors, edgeFields).toBeUndefined();
+      return queries.length;
+    };
+    const evidenceOnly = await count('evidence { article { title } }');
+    expect(await count('evidence { article { title } } supportedBy { article { title } }')).toBe(evidenceOnly);
+    expect(await count('evidence { article { title } } supportedBy { article { publishedOn } }')).toBe(
+      evidenceOnly + 1,
+    );
+    // Spans alone need no article row.
+    expect(await count('evidence { start } supportedBy { text }')).toBe(evidenceOnly - 1);
   });
 
   it('limits are what the schema says', () => {
@@ -523,5 +560,60 @@ describe('an event reported by two articles', () => {
       const edge = reported.find((e) => e.source === node);
       expect(edge?.evidence, local).toMatchObject({ ...fixtureEvent(local), article: { id: fixtureId } });
     }
+  });
+
+  it('a role and a participation stated by both articles: one edge each, supported by both, the seed’s evidence first', async () => {
+    const graph = await neighborsOf({ id: id.tokayev, relationTypes: ['HOLDS_ROLE', 'PARTICIPATED_IN'] });
+    expectConsistent(graph, bothArticles);
+    const seedRole = annotation.persons.find((p) => p.key === 'kassym-jomart-tokayev')?.roles[0];
+    const fixtureRole = fixture.persons.find((p) => p.key === 'recap-tokayev')?.roles[0];
+    expect(seedRole?.title).toBe(fixtureRole?.title);
+    const roles = edgesOf(graph, 'HOLDS_ROLE');
+    expect(roles).toHaveLength(1);
+    expect(roles[0]).toMatchObject({ target: id.country('KZ'), label: seedRole?.title });
+    expect(roles[0]?.supportedBy).toEqual([
+      { ...seedRole?.evidence, article: expect.objectContaining({ id: articleId }) },
+      { ...fixtureRole?.evidence, article: expect.objectContaining({ id: fixtureId }) },
+    ]);
+
+    // The participation's evidence is each article's own report of the event.
+    const requests = edgesOf(graph, 'PARTICIPATED_IN').filter((e) => e.target === id.event('tokayev-request-to-csto'));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ source: id.tokayev, role: 'REQUESTER' });
+    expect(requests[0]?.supportedBy).toEqual([
+      { ...seedEvent('tokayev-request-to-csto'), article: expect.objectContaining({ id: articleId }) },
+      { ...fixtureEvent('recap-request-to-csto'), article: expect.objectContaining({ id: fixtureId }) },
+    ]);
+    expect(requests[0]?.evidence).toEqual(requests[0]?.supportedBy[0]);
+  });
+
+  it('the same event relations, stated by both: one edge each with both articles’ words, in neighbors and in a path', async () => {
+    const result = await protestsToDeployment();
+    expect(result.errors).toBeUndefined();
+    const path = result.data?.path as Path;
+    expect(path.length).toBe(4);
+    path.edges.forEach((edge, i) => {
+      expect(edge.supportedBy, edge.id).toEqual([
+        { ...annotation.eventRelations[i]?.evidence, article: expect.objectContaining({ id: articleId }) },
+        { ...fixture.eventRelations[i]?.evidence, article: expect.objectContaining({ id: fixtureId }) },
+      ]);
+    });
+    expect(path.edges[0]?.supportedBy.map((e) => e.text)).toEqual(['escalating into', 'escalated into']);
+
+    const graph = await neighborsOf({ id: id.event('kazakhstan-mass-riots'), relationTypes: ['ESCALATED_INTO'] });
+    expectConsistent(graph, bothArticles);
+    expect(graph.edges).toHaveLength(1);
+    expect(graph.edges[0]?.supportedBy.map((e) => [e.article.id, e.text])).toEqual([
+      [articleId, 'escalating into'],
+      [fixtureId, 'escalated into'],
+    ]);
+  });
+
+  it('REPORTED_IN edges stay one per article, each supported by its own report only', async () => {
+    const graph = await neighborsOf({ id: id.event('kazakhstan-protests-2022-01-02'), relationTypes: ['REPORTED_IN'] });
+    expectConsistent(graph, bothArticles);
+    const reported = edgesOf(graph, 'REPORTED_IN');
+    expect(reported).toHaveLength(2);
+    for (const edge of reported) expect(edge.supportedBy.map((e) => e.article.id)).toEqual([edge.target]);
   });
 });

@@ -18,6 +18,7 @@ import type { ParticipantRole } from '../generated/prisma/enums.js';
 import { EDGE_KINDS, EDGE_STATEMENTS, type EdgeStatement, requestedTypes } from './edge-kinds.js';
 import { branchSql, EDGE_COLUMNS, type NodeSet, type StepMode } from './edge-sql.js';
 import { type NodeId, nodeId } from './nodes.js';
+import { addSupport } from './support.js';
 import type { EdgeEvidence, NodeKind, RelationType } from './types.js';
 
 export { MAX_PUBLISHERS_PER_STEP } from './edge-kinds.js';
@@ -52,10 +53,11 @@ export interface RawEdge {
   target: NodeId;
   label: string | null;
   role: ParticipantRole | null;
-  evidence: EdgeEvidence | null;
+  /** The evidence of every row read for this edge, by article (see support.ts). */
+  supportedBy: EdgeEvidence[];
   /** The frontier node this row was read for (source or target). */
   anchor: NodeId;
-  /** Identity for de-duplication: the same relation read twice (from both ends) is one edge. */
+  /** Identity: the same relation read twice (from both ends, or stated by two articles) is one edge. */
   key: string;
 }
 
@@ -141,7 +143,7 @@ export async function fetchEdges(
   const results = await Promise.all(statements.map((statement) => prisma.$queryRaw<Row[]>(statement)));
 
   let truncated = cutFrontier;
-  const edges: RawEdge[] = [];
+  const edges = new Map<string, RawEdge>();
   for (const rows of results) {
     // Rows are grouped per frontier node and branch; a group with more than `cap` distinct rows
     // was cut by the cap: its extra row is dropped and the result marked truncated.
@@ -157,10 +159,16 @@ export async function fetchEdges(
           continue;
         }
       }
-      edges.push(edgeOf(row));
+      const edge = edgeOf(row);
+      // One edge per key and anchor (the traversal follows each anchor's edges on its own),
+      // with the evidence of every row of it.
+      const group = `${edge.key}|${edge.anchor}`;
+      const known = edges.get(group);
+      if (!known) edges.set(group, edge);
+      else for (const evidence of edge.supportedBy) addSupport(known.supportedBy, evidence);
     }
   }
-  return { edges, truncated, statements: statements.length };
+  return { edges: [...edges.values()], truncated, statements: statements.length };
 }
 
 function edgeOf(row: Row): RawEdge {
@@ -168,16 +176,17 @@ function edgeOf(row: Row): RawEdge {
   const target = parseId(row.tgt_kind, row.tgt_id);
   // Two roles (titles) or two participations (roles) between the same nodes are two edges.
   const discriminator = row.label !== null ? `:${row.label}` : row.role !== null ? `:${row.role}` : '';
+  const evidence =
+    row.ev_article !== null && row.ev_start !== null && row.ev_end !== null && row.ev_text !== null
+      ? { articleId: row.ev_article, start: row.ev_start, end: row.ev_end, text: row.ev_text }
+      : null;
   return {
     type: row.type,
     source,
     target,
     label: row.label,
     role: row.role,
-    evidence:
-      row.ev_article !== null && row.ev_start !== null && row.ev_end !== null && row.ev_text !== null
-        ? { articleId: row.ev_article, start: row.ev_start, end: row.ev_end, text: row.ev_text }
-        : null,
+    supportedBy: evidence ? [evidence] : [],
     anchor: row.anchor.startsWith('Country:') ? row.anchor.trim() : row.anchor,
     key: `${row.type}|${source}|${target}${discriminator}`,
   };

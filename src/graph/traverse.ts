@@ -11,6 +11,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fetchEdges, type RawEdge, type StepResult, toNodeSet } from './edges.js';
 import { describeNodes, type NodeId, nodeId, resolveEntity } from './nodes.js';
+import { addSupport } from './support.js';
 import {
   type GraphEdge,
   GraphInputError,
@@ -95,9 +96,14 @@ export async function neighbors(prisma: PrismaClient, options: NeighborsOptions)
   let truncated = false;
   let frontier: NodeId[] = [rootId];
 
+  // The same edge read again (from its other end, at another level) may bring other articles' evidence.
   const record = (result: StepResult) => {
     truncated ||= result.truncated;
-    for (const edge of result.edges) if (!edges.has(edge.key)) edges.set(edge.key, edge);
+    for (const edge of result.edges) {
+      const known = edges.get(edge.key);
+      if (!known) edges.set(edge.key, { ...edge, supportedBy: [...edge.supportedBy] });
+      else for (const evidence of edge.supportedBy) addSupport(known.supportedBy, evidence);
+    }
   };
 
   for (let level = 1; level <= depth && frontier.length > 0; level++) {
@@ -281,6 +287,7 @@ function publicEdge(edge: RawEdge, nodes: Map<NodeId, { id: string }>): GraphEdg
     target,
     label: edge.label,
     role: edge.role,
-    evidence: edge.evidence,
+    evidence: edge.supportedBy[0] ?? null,
+    supportedBy: edge.supportedBy,
   };
 }

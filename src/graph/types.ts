@@ -28,6 +28,9 @@ export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as r
  *                                                   EventReport            that article's report of the event
  * ESCALATED_INTO, LED_TO, FOLLOWED_BY, RESPONSE_TO
  *                 Event → Event                     EventRelation          evidence: the connecting words
+ *
+ * Roles, participations, event reports and event relations are stated per article: the same
+ * edge stated by several articles is one edge with the evidence of each (GraphEdge.supportedBy).
  */
 
 /** How the text says one event led to another: the edge types read from EventRelation. */
@@ -113,7 +116,10 @@ export interface GraphEdge {
   label: string | null;
   /** PARTICIPATED_IN: how the actor took part. */
   role: ParticipantRole | null;
+  /** The first of supportedBy (the earliest-ingested article's), or null when the data stores none. */
   evidence: EdgeEvidence | null;
+  /** The evidence of every article that states the edge, as far as the traversal read it, by article. */
+  supportedBy: EdgeEvidence[];
 }
 
 export interface Subgraph {
