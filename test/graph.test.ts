@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
-import { EDGE_STATEMENTS, SMALL_FRONTIER } from '../src/graph/edges.js';
-import { GRAPH_LIMITS, GraphInputError, neighbors, shortestPath } from '../src/graph/index.js';
+import { EDGE_STATEMENTS, emptyNodeSet, fetchEdges, SMALL_FRONTIER, type StepResult } from '../src/graph/edges.js';
+import { GRAPH_LIMITS, GraphInputError, neighbors, RELATION_TYPES, shortestPath } from '../src/graph/index.js';
 import { readIngestInput } from '../src/ingest/folder.js';
 import { ingestArticle } from '../src/ingest/index.js';
 import { countQueries, execute } from './support/graphql.js';
@@ -480,15 +480,44 @@ describe('SQL statements per request', () => {
     }
   });
 
-  it('a wide frontier is read with one statement per edge table, not one per node', async () => {
-    // More frontier nodes than SMALL_FRONTIER: the LATERAL form of every branch.
+  it('a wide frontier is read with one statement per group, not one per node', async () => {
     const graph = await neighbors(prisma, { id: articleId, depth: 1 });
     expect(graph.nodes.length).toBeGreaterThan(SMALL_FRONTIER);
     const { result, queries } = await countQueries(() => neighbors(prisma, { id: articleId, depth: 2 }));
     expect(queries.length).toBeLessThanOrEqual(1 + tables * 3 + 1);
-    expect(queries.some((q) => q.includes('CROSS JOIN LATERAL'))).toBe(true);
     expect(result.nodes.length).toBeGreaterThan(graph.nodes.length);
     expect(result.truncated).toBe(false);
+  });
+
+  it('more than SMALL_FRONTIER nodes of a kind: the LATERAL form keeps the edges the per-node constants keep', async () => {
+    // Every country, and every event plus ids no event has (the values the (id + 0) order is for).
+    const countries = (await prisma.country.findMany({ select: { code: true } })).map((c) => c.code);
+    const events = (await prisma.event.findMany({ select: { id: true } })).map((e) => e.id);
+    const missing = Array.from({ length: SMALL_FRONTIER }, (_, i) => Math.max(...events) + 1 + i);
+    const wide = { ...emptyNodeSet(), Country: countries, Event: [...events, ...missing] };
+    const chunks = (ids: readonly (number | string)[]) =>
+      Array.from({ length: Math.ceil(ids.length / SMALL_FRONTIER) }, (_, i) =>
+        ids.slice(i * SMALL_FRONTIER, (i + 1) * SMALL_FRONTIER),
+      );
+    const narrow = [
+      ...chunks(countries).map((Country) => ({ ...emptyNodeSet(), Country: Country as string[] })),
+      ...chunks(wide.Event).map((Event) => ({ ...emptyNodeSet(), Event: Event as number[] })),
+    ];
+    const edgesOf = (results: StepResult[]) =>
+      results.flatMap((r) => r.edges.map((e) => `${e.key} from ${e.anchor}: ${e.supportedBy.length}`)).sort();
+    const types = new Set(RELATION_TYPES);
+    // cap 1 keeps one edge per node and branch: both forms must keep the same, newest one.
+    for (const cap of [1, GRAPH_LIMITS.edgesPerNode]) {
+      const mode = { kind: 'expand', cap } as const;
+      const { result, queries } = await countQueries(() => fetchEdges(prisma, wide, types, mode));
+      expect(queries.length).toBe(result.statements);
+      expect(result.statements).toBeLessThanOrEqual(tables);
+      expect(queries.filter((q) => q.includes('unnest(')).length).toBeGreaterThan(0);
+      const perNode = await Promise.all(narrow.map((set) => fetchEdges(prisma, set, types, mode)));
+      expect(edgesOf([result]), `cap ${cap}`).toEqual(edgesOf(perNode));
+      expect(result.edges.length).toBeGreaterThan(0);
+      expect(result.truncated).toBe(perNode.some((r) => r.truncated));
+    }
   });
 
   it('evidence and supportedBy load their articles with one statement when they select the same', async () => {

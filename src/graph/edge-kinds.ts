@@ -47,8 +47,6 @@ export interface EdgeTable {
   name: string;
   /** The alias every branch gives the table (and its per-node rows). */
   alias: string;
-  /** The primary key, or null for a join table (its rows are told apart by their other end). */
-  id: 'id' | null;
   /** What a per-node subquery passes on: every column the kinds of this table read. */
   columns: readonly string[];
   statement: EdgeStatement;
@@ -91,7 +89,7 @@ export interface EvidenceColumns {
 }
 
 export interface EdgeKind {
-  /** Names the kind's branches (rows are capped per branch and frontier node). */
+  /** Names the kind in the SQL (a comment on each of its branches). */
   name: string;
   /** The relation type, or the column holding it (an enum of the database) and the types it may hold. */
   type: RelationType | { column: string; sqlType: string; values: readonly RelationType[] };
@@ -135,7 +133,6 @@ function table(name: string, alias: string, columns: string, statement?: EdgeSta
   return {
     name,
     alias,
-    id: list.includes('id') ? 'id' : null,
     columns: list,
     statement: statement ?? (own as EdgeStatement),
   };

@@ -25,9 +25,13 @@ export interface NodeSet {
 
 export type StepMode = { kind: 'expand'; cap: number } | { kind: 'closure'; known: NodeSet };
 
-/** The columns of every branch, in order (src/graph/edges.ts reads them by these names). */
+/**
+ * The columns of every branch, in order (src/graph/edges.ts reads them by these names). `rank`
+ * is a row's place among its node's rows in the end's order (capped reads only): the cap is
+ * applied by it, whatever order the joins above the per-node subqueries return rows in.
+ */
 export const EDGE_COLUMNS =
-  'type, src_kind, src_id, tgt_kind, tgt_id, label, role, ev_article, ev_start, ev_end, ev_text, anchor, branch, row_id';
+  'type, src_kind, src_id, tgt_kind, tgt_id, label, role, ev_article, ev_start, ev_end, ev_text, anchor, rank';
 
 /** Frontiers up to this size are read with one subquery per node and the node's id as a constant. */
 export const SMALL_FRONTIER = 10;
@@ -65,23 +69,24 @@ export function branchSql({ kind, side, node, values, types, mode }: BranchReque
 
   let from: Prisma.Sql;
   let truncated = false;
+  let capped = false;
   const where: Prisma.Sql[] = [];
-  if (mode.kind === 'closure' || 'all' in near.read) {
+  const read = near.read;
+  if (mode.kind === 'expand' && 'newest' in read) {
+    capped = true;
+    const rows = (value: Prisma.Sql, byId: Prisma.Sql) =>
+      rowsOfNode(table, sql`${column(a, node.column)} = ${value}`, rowFilters, read.newest, byId, mode.cap + 1);
+    if (read.constantsFor !== undefined) {
+      truncated = values.length > read.constantsFor;
+      from = perConstant(values.slice(0, read.constantsFor), node.kind, rows, a);
+    } else {
+      from = perNode(values, node.kind, rows, a);
+    }
+  } else {
     from = raw(`"${table.name}" ${a}`);
     where.push(sql`${column(a, node.column)} = ANY(${idArray(values, node.kind)})`);
     where.push(...rowFilters);
     if (mode.kind === 'closure') where.push(pointsAtKnown(a, far, mode.known));
-  } else {
-    const { newest, constantsFor } = near.read;
-    const n = mode.cap + 1;
-    const rows = (value: Prisma.Sql, byId: Prisma.Sql) =>
-      rowsOfNode(table, sql`${column(a, node.column)} = ${value}`, rowFilters, newest, byId, n);
-    if (constantsFor !== undefined) {
-      truncated = values.length > constantsFor;
-      from = perConstant(values.slice(0, constantsFor), node.kind, rows, a);
-    } else {
-      from = perNode(values, node.kind, rows, a);
-    }
   }
   const join = kind.join ? raw(kind.join) : Prisma.empty;
   // Several node kinds at the far end: one row for each column set (Role: country and organization).
@@ -100,12 +105,11 @@ export function branchSql({ kind, side, node, values, types, mode }: BranchReque
   const evidence = kind.evidence
     ? raw(`${kind.evidence.article}, ${kind.evidence.start}, ${kind.evidence.end}, ${kind.evidence.text}`)
     : raw('NULL::int, NULL::int, NULL::int, NULL::text');
-  // Rows of a join table are told apart by their far end.
-  const rowId = table.id ? column(a, table.id) : fanOut ? raw('far.id') : column(a, farNode.column);
-  const branch = `${kind.name}|${side}|${node.column}`;
+  const rank = capped ? raw(`${a}.rank`) : raw('NULL::int');
   return {
-    sql: sql`SELECT ${type}, ${sourceEnd}, ${targetEnd}, ${raw(kind.label ?? 'NULL::text')}, ${raw(kind.role ?? 'NULL::text')},
-      ${evidence}, '${raw(node.kind)}:' || ${column(a, node.column)}::text, ${branch}::text, ${rowId}::text
+    sql: sql`SELECT /* ${raw(`${kind.name}, from the ${side}: ${node.kind}`)} */ ${type}, ${sourceEnd}, ${targetEnd},
+      ${raw(kind.label ?? 'NULL::text')}, ${raw(kind.role ?? 'NULL::text')}, ${evidence},
+      '${raw(node.kind)}:' || ${column(a, node.column)}::text, ${rank}
       FROM ${from} ${join} ${fan} ${where.length > 0 ? sql`WHERE ${and(where)}` : Prisma.empty}`,
     truncated,
   };
@@ -132,8 +136,8 @@ function pointsAtKnown(alias: string, far: EdgeEnd, known: NodeSet): Prisma.Sql 
 }
 
 /**
- * The newest `n` rows of one node, in `order`; `byId` is how the primary key is written in the
- * order (see perNode). Dated orders read the dated rows newest first through the (node, date)
+ * The newest `n` rows of one node, in `order`, each with its rank; `byId` is how the primary
+ * key is written in the order (see perNode). Dated orders read the dated rows newest first through the (node, date)
  * index, then the undated ones through the node's index too: `(id + 0)` there, never a walk of
  * the primary key.
  */
@@ -149,18 +153,22 @@ function rowsOfNode(
   const select = (conditions: Prisma.Sql[], orderBy: Prisma.Sql) =>
     sql`SELECT ${raw(table.columns.map((c) => `${a}."${c}"`).join(', '))} FROM ${raw(`"${table.name}" ${a}`)}
       WHERE ${and([isNode, ...filters, ...conditions])} ORDER BY ${orderBy} LIMIT ${n}`;
+  let rows: Prisma.Sql;
   if ('dated' in order) {
     const date = column(a, order.dated);
-    return sql`SELECT * FROM (
+    rows = sql`SELECT * FROM (
         (${select([sql`${date} IS NOT NULL`], sql`${date} DESC, ${byId} DESC`)})
         UNION ALL
         (${select([sql`${date} IS NULL`], raw(`(${a}.id + 0) DESC`))})
       ) AS dated LIMIT ${n}`;
+  } else {
+    const terms = order.by.map(([name, direction]) =>
+      name === 'id' ? sql`${byId} ${raw(direction)}` : raw(`${a}."${name}" ${direction}`),
+    );
+    rows = select([], Prisma.join(terms, ', '));
   }
-  const terms = order.by.map(([name, direction]) =>
-    name === 'id' ? sql`${byId} ${raw(direction)}` : raw(`${a}."${name}" ${direction}`),
-  );
-  return select([], Prisma.join(terms, ', '));
+  // Numbered as they come out of the ORDER BY ... LIMIT, before anything can reorder them.
+  return sql`SELECT ordered.*, (row_number() OVER ())::int AS rank FROM (${rows}) AS ordered`;
 }
 
 type NodeRows = (value: Prisma.Sql, byId: Prisma.Sql) => Prisma.Sql;

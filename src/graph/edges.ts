@@ -82,8 +82,8 @@ interface Row {
   ev_end: number | null;
   ev_text: string | null;
   anchor: string;
-  branch: string;
-  row_id: string;
+  /** Capped reads: the row's place among the rows of its frontier node and branch (1 = newest). */
+  rank: number | null;
 }
 
 const SIDES = ['source', 'target'] as const;
@@ -145,19 +145,11 @@ export async function fetchEdges(
   let truncated = cutFrontier;
   const edges = new Map<string, RawEdge>();
   for (const rows of results) {
-    // Rows are grouped per frontier node and branch; a group with more than `cap` distinct rows
-    // was cut by the cap: its extra row is dropped and the result marked truncated.
-    const seen = new Map<string, Set<string>>();
     for (const row of rows) {
-      if (mode.kind === 'expand') {
-        const group = `${row.branch}|${row.anchor}`;
-        const ids = seen.get(group) ?? new Set<string>();
-        seen.set(group, ids);
-        ids.add(row.row_id);
-        if (ids.size > mode.cap) {
-          truncated = true;
-          continue;
-        }
+      // A capped read fetches cap + 1 rows per node: the last only tells that the cap cut some.
+      if (mode.kind === 'expand' && row.rank !== null && row.rank > mode.cap) {
+        truncated = true;
+        continue;
       }
       const edge = edgeOf(row);
       // One edge per key and anchor (the traversal follows each anchor's edges on its own),
