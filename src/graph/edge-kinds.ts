@@ -275,9 +275,12 @@ export const EDGE_KINDS: readonly EdgeKind[] = [
     source: end('Person.personId Organization.organizationId Country.countryCode', byId('DESC')),
     target: end('Event.eventId', byId('ASC')),
     role: 'p.role::text',
-    // The evidence is the participant's own article's report of the event. LEFT: an edge never
-    // depends on its evidence being there.
-    join: 'LEFT JOIN "EventReport" rep ON rep."eventId" = p."eventId" AND rep."articleId" = p."articleId"',
+    // The evidence is the participant's own article's report of the event, looked up per row
+    // through the (eventId, articleId) key: a plain join is planned as a hash join over every
+    // report, and so is a LATERAL subquery the planner may flatten (LIMIT keeps it a subquery).
+    // LEFT: an edge never depends on its evidence being there.
+    join: `LEFT JOIN LATERAL (SELECT r."articleId", r."evidenceStart", r."evidenceEnd", r."evidenceText"
+      FROM "EventReport" r WHERE r."eventId" = p."eventId" AND r."articleId" = p."articleId" LIMIT 1) AS rep ON true`,
     evidence: span('rep', 'evidence'),
   },
   {
