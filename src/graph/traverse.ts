@@ -3,10 +3,12 @@
  * `neighbors` (breadth-first, depth-capped, node-limited) and `shortestPath` (bidirectional
  * breadth-first search over edges taken in either direction).
  *
- * Cost: each BFS level sends at most one SQL statement per edge table (7), whatever the number of
- * nodes at that level (see edges.ts); the ID lookups and the node descriptions add a constant.
- *   neighbors:    1 + 7 x (depth + 1) + 1   statements at most (29 for depth 3)
- *   shortestPath: 2 + 14 x maxDepth + 1     statements at most (87 for maxDepth 6)
+ * Cost: each BFS level sends at most one SQL statement per statement group of edge tables
+ * (EDGE_STATEMENTS, 7), whatever the number of nodes at that level (see edges.ts); the ID
+ * lookups (two for a person, organization or event: its former keys, then its row) and the
+ * node descriptions add a constant.
+ *   neighbors:    2 + 7 x (depth + 1) + 1   statements at most (31 for depth 3)
+ *   shortestPath: 4 + 14 x maxDepth + 1     statements at most (89 for maxDepth 6)
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fetchEdges, type RawEdge, type StepResult, toNodeSet } from './edges.js';

@@ -141,7 +141,8 @@ builder.queryFields((t) => ({
       `The subgraph within \`depth\` edges (1 to ${GRAPH_LIMITS.maxDepth}, either direction) of any node: a Person, Organization, ` +
       `Country, Event, Statement or Article. At most \`limit\` nodes (1 to ${GRAPH_LIMITS.maxNodes}) and at most ` +
       `${GRAPH_LIMITS.edgesPerNode} edges of one kind per node and level, the newest kept (statements by date said, events by ` +
-      'start date, roles and participations by recording; an article’s statements and events, and sub-events, in order of ' +
+      'start date, an event’s reports by article, roles, participations and event relations by recording; an article’s ' +
+      'statements and events, and sub-events, in order of ' +
       'recording); `truncated` tells when either cut.',
     args: {
       id: t.arg.id({ required: true, description: 'The global ID of the start node.' }),
