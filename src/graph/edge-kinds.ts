@@ -14,9 +14,9 @@
  *     ABOUT        the newest statements (highest id): the join table's key ("A", "B") backwards
  *     REPORTED_IN  an event's newest reports (highest article id), via (eventId, articleId)
  *     PUBLISHED    the newest by publishedOn, via (sourceId, publishedOn)
- *     the others   by id: newest first for roles, participations and event relations (the
- *                  (foreign key, id) indexes), in order of recording for sub-events and an
- *                  article's statements and events.
+ *     the others   by id, through the (foreign key, id) indexes: newest first for a node's
+ *                  roles, participations and event relations, in order of recording for an
+ *                  event's participants and sub-events and an article's statements and events.
  *   Where no (foreign key, id) index exists (Organization.parentId, countryCode,
  *   leadCountryCode; EventReport.articleId), the node's rows are read through the foreign-key
  *   index (bounded by its degree, never the table) and sorted before `cap` are kept.

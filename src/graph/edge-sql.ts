@@ -137,9 +137,9 @@ function pointsAtKnown(alias: string, far: EdgeEnd, known: NodeSet): Prisma.Sql 
 
 /**
  * The newest `n` rows of one node, in `order`, each with its rank; `byId` is how the primary
- * key is written in the order (see perNode). Dated orders read the dated rows newest first through the (node, date)
- * index, then the undated ones through the node's index too: `(id + 0)` there, never a walk of
- * the primary key.
+ * key is written in the order (see perNode). Dated orders read the dated rows newest first
+ * through the (node, date) index, then the undated ones through the node's index too:
+ * `(id + 0)` there, never a walk of the primary key.
  */
 function rowsOfNode(
   table: EdgeTable,
