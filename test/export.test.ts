@@ -4,15 +4,23 @@
  * clear 4xx answers for bad parameters. Runs on both storages, through yoga.fetch.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db.js';
 import { exportStatements } from '../src/export/statements.js';
+import { readIngestInput } from '../src/ingest/folder.js';
+import { ingestArticle } from '../src/ingest/index.js';
 import { yoga } from '../src/yoga.js';
 import { countQueries, execute } from './support/graphql.js';
 
 const seedDir = new URL('../seed/articles/tass-2022-01-10-kazakh-crisis-uzbekistan/', import.meta.url);
 const articleText = readFileSync(new URL('article.txt', seedDir), 'utf8');
 const lukashenko = encodeGlobalID('Person', 'alexander-lukashenko');
+const protests = encodeGlobalID('Event', 'kazakhstan-protests-2022-01-02');
+const riots = encodeGlobalID('Event', 'kazakhstan-mass-riots');
+const violence = encodeGlobalID('Event', 'kazakhstan-violence');
+const EVENT_RELATIONS = 'ESCALATED_INTO,LED_TO,FOLLOWED_BY,RESPONSE_TO';
 
 async function get(path: string, init: { method?: string; body?: string } = {}) {
   const response = await yoga.fetch(`http://yoga${path}`, {
@@ -275,7 +283,15 @@ interface CytoscapeExport {
   elements: {
     nodes: { data: { id: string; label: string; type: string; root: boolean } }[];
     edges: {
-      data: { id: string; source: string; target: string; label: string; type: string; evidenceText: string | null };
+      data: {
+        id: string;
+        source: string;
+        target: string;
+        label: string;
+        type: string;
+        evidenceText: string | null;
+        supportCount: number;
+      };
     }[];
   };
 }
@@ -298,6 +314,8 @@ describe('GET /export/subgraph.*', () => {
       expect(ids.has(data.target), data.id).toBe(true);
       expect(data.label).toBeTruthy();
       expect(data.type).toBeTruthy();
+      // One article so far: it supports every edge that has evidence.
+      expect(data.supportCount, data.id).toBe(data.evidenceText === null ? 0 : 1);
     }
     for (const { data } of graph.elements.nodes) {
       expect(data.label).toBeTruthy();
@@ -354,6 +372,32 @@ describe('GET /export/subgraph.*', () => {
     }
   });
 
+  it('carries event relations, with their connecting words, in all three formats', async () => {
+    const params = query({ id: riots, relationTypes: EVENT_RELATIONS });
+    const expected = [
+      { type: 'ESCALATED_INTO', source: protests, target: riots, evidenceText: 'escalating into', supportCount: 1 },
+      { type: 'LED_TO', source: riots, target: violence, evidenceText: 'ensuing', supportCount: 1 },
+    ];
+    const byType = <T extends { type: string }>(edges: T[]) => [...edges].sort((a, b) => a.type.localeCompare(b.type));
+
+    const cytoscape = JSON.parse((await get(`/export/subgraph.cytoscape.json${params}`)).body) as CytoscapeExport;
+    expect(byType(cytoscape.elements.edges.map((e) => e.data))).toEqual(
+      expected.map((e) => expect.objectContaining(e)),
+    );
+
+    const ndjson = parseNdjson((await get(`/export/subgraph.ndjson${params}`)).body).filter((l) => l.kind === 'edge');
+    expect(byType(ndjson as { type: string }[])).toEqual(expected.map((e) => expect.objectContaining(e)));
+
+    const rows = parseCsv((await get(`/export/subgraph.csv${params}`)).body);
+    expect(byType(rows as { type: string }[])).toEqual(
+      expected.map((e) => expect.objectContaining({ ...e, supportCount: String(e.supportCount) })),
+    );
+    for (const row of rows) {
+      expect(articleText.slice(Number(row.evidenceStart), Number(row.evidenceEnd))).toBe(row.evidenceText);
+      expect(row).toMatchObject({ sourceType: 'Event', targetType: 'Event' });
+    }
+  });
+
   it('bad parameters get the API’s message: 400, or 404 for an unknown ID', async () => {
     const cases: [string, number, RegExp][] = [
       ['', 400, /^id is required/],
@@ -393,5 +437,49 @@ describe('the /export/ route', () => {
   it('leaves /graphql alone', async () => {
     const result = await execute<{ statements: { totalCount: number } }>('{ statements(first: 1) { totalCount } }');
     expect(result.data?.statements.totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe('edges stated by two articles, in the subgraph exports', () => {
+  // A synthetic article (fictional agency and speakers) restating the seed's events; its
+  // events resolve to the seed's, its relations are the seed's relations in other words.
+  const fixture = fileURLToPath(
+    new URL(
+      './fixtures/articles/synthetic-2022-01-11-caspian-wire-kazakhstan-freight-outlook/annotations.json',
+      import.meta.url,
+    ),
+  );
+  const fixtureId = encodeGlobalID('Article', 'synthetic-2022-01-11-caspian-wire-kazakhstan-freight-outlook');
+  const seedId = encodeGlobalID('Article', 'tass-2022-01-10-kazakh-crisis-uzbekistan');
+
+  beforeAll(async () => {
+    expect((await ingestArticle(prisma, await readIngestInput(fixture), { actor: 'test' })).status).toBe('CREATED');
+  });
+
+  it('count both articles on a relation they both state, and one on each report', async () => {
+    const params = query({ id: riots, relationTypes: `${EVENT_RELATIONS},REPORTED_IN` });
+    const rows = parseCsv((await get(`/export/subgraph.csv${params}`)).body);
+    const escalation = rows.filter((r) => r.type === 'ESCALATED_INTO');
+    // One edge; its evidence stays the seed's words (the first article), its support is both.
+    expect(escalation).toEqual([
+      expect.objectContaining({ source: protests, target: riots, evidenceText: 'escalating into', supportCount: '2' }),
+    ]);
+    // A report is one article's: one REPORTED_IN edge per article, each supported by it alone.
+    expect(new Set(rows.filter((r) => r.type === 'REPORTED_IN').map((r) => r.supportCount))).toEqual(new Set(['1']));
+    const reports = rows.filter((r) => r.type === 'REPORTED_IN' && r.source === riots);
+    expect(reports.map((r) => [r.target, r.supportCount]).sort()).toEqual(
+      [
+        [seedId, '1'],
+        [fixtureId, '1'],
+      ].sort(),
+    );
+
+    const cytoscape = JSON.parse((await get(`/export/subgraph.cytoscape.json${params}`)).body) as CytoscapeExport;
+    const ndjson = parseNdjson((await get(`/export/subgraph.ndjson${params}`)).body).filter((l) => l.kind === 'edge');
+    // The same counts in every format.
+    const counts = (edges: { id: string; supportCount: number | string }[]) =>
+      edges.map((e) => [e.id, Number(e.supportCount)]).sort();
+    expect(counts(cytoscape.elements.edges.map((e) => e.data))).toEqual(counts(rows as never));
+    expect(counts(ndjson as never)).toEqual(counts(rows as never));
   });
 });

@@ -27,6 +27,7 @@ const NEIGHBORS_QUERY = /* GraphQL */ `
         label
         role
         evidence { start end text article { id } }
+        supportedBy { article { id } }
       }
     }
   }
@@ -56,6 +57,7 @@ interface EdgeData {
   label: string | null;
   role: string | null;
   evidence: { start: number; end: number; text: string; article: { id: string } } | null;
+  supportedBy: { article: { id: string } }[];
 }
 
 export interface SubgraphExport {
@@ -86,6 +88,8 @@ export interface ExportEdge {
   evidenceStart: number | null;
   evidenceEnd: number | null;
   evidenceText: string | null;
+  /** How many articles state the edge (0 where the data stores no evidence for it). */
+  supportCount: number;
 }
 
 export interface SubgraphParams {
@@ -156,6 +160,7 @@ export async function exportSubgraph(params: SubgraphParams): Promise<SubgraphEx
       evidenceStart: edge.evidence?.start ?? null,
       evidenceEnd: edge.evidence?.end ?? null,
       evidenceText: edge.evidence?.text ?? null,
+      supportCount: new Set(edge.supportedBy.map((evidence) => evidence.article.id)).size,
     })),
   };
 }
@@ -196,6 +201,7 @@ export const SUBGRAPH_CSV_COLUMNS = [
   'evidenceStart',
   'evidenceEnd',
   'evidenceText',
+  'supportCount',
 ] as const;
 
 /** The edge list, one row per edge, with the type and label of both ends. */

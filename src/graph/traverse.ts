@@ -3,14 +3,17 @@
  * `neighbors` (breadth-first, depth-capped, node-limited) and `shortestPath` (bidirectional
  * breadth-first search over edges taken in either direction).
  *
- * Cost: each BFS level sends at most one SQL statement per edge table (7), whatever the number of
- * nodes at that level (see edges.ts); the ID lookups and the node descriptions add a constant.
- *   neighbors:    1 + 7 x (depth + 1) + 1   statements at most (29 for depth 3)
- *   shortestPath: 2 + 14 x maxDepth + 1     statements at most (87 for maxDepth 6)
+ * Cost: each BFS level sends at most one SQL statement per statement group of edge tables
+ * (EDGE_STATEMENTS, 7), whatever the number of nodes at that level (see edges.ts); the ID
+ * lookups (two for a person, organization or event: its former keys, then its row) and the
+ * node descriptions add a constant.
+ *   neighbors:    2 + 7 x (depth + 1) + 1   statements at most (31 for depth 3)
+ *   shortestPath: 4 + 14 x maxDepth + 1     statements at most (89 for maxDepth 6)
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fetchEdges, type RawEdge, type StepResult, toNodeSet } from './edges.js';
 import { describeNodes, type NodeId, nodeId, resolveEntity } from './nodes.js';
+import { addSupport } from './support.js';
 import {
   type GraphEdge,
   GraphInputError,
@@ -95,9 +98,14 @@ export async function neighbors(prisma: PrismaClient, options: NeighborsOptions)
   let truncated = false;
   let frontier: NodeId[] = [rootId];
 
+  // The same edge read again (from its other end, at another level) may bring other articles' evidence.
   const record = (result: StepResult) => {
     truncated ||= result.truncated;
-    for (const edge of result.edges) if (!edges.has(edge.key)) edges.set(edge.key, edge);
+    for (const edge of result.edges) {
+      const known = edges.get(edge.key);
+      if (!known) edges.set(edge.key, { ...edge, supportedBy: [...edge.supportedBy] });
+      else for (const evidence of edge.supportedBy) addSupport(known.supportedBy, evidence);
+    }
   };
 
   for (let level = 1; level <= depth && frontier.length > 0; level++) {
@@ -164,14 +172,13 @@ export async function shortestPath(prisma: PrismaClient, options: PathOptions): 
   );
   const types = typeSet(options.relationTypes);
   const cap = options.edgesPerNode ?? GRAPH_LIMITS.pathEdgesPerNode;
-  // Both lookups settle before a failure is reported: no query outlives the request.
-  const [fromLookup, toLookup] = await Promise.allSettled([
-    resolveEntity(prisma, options.from, 'from'),
-    resolveEntity(prisma, options.to, 'to'),
-  ]);
-  if (fromLookup.status === 'rejected') throw fromLookup.reason;
-  if (toLookup.status === 'rejected') throw toLookup.reason;
-  const [from, to] = [fromLookup.value, toLookup.value];
+  // Both lookups end before the request answers, even when one fails: none outlives it.
+  const [from, to] = (
+    await Promise.allSettled([resolveEntity(prisma, options.from, 'from'), resolveEntity(prisma, options.to, 'to')])
+  ).map((lookup) => {
+    if (lookup.status === 'rejected') throw lookup.reason;
+    return lookup.value;
+  }) as [GraphNodeRef, GraphNodeRef];
   const fromId = nodeId(from.kind, from.dbId);
   const toId = nodeId(to.kind, to.dbId);
   if (fromId === toId) return { length: 0, nodes: [{ ...from, distance: 0 }], edges: [], truncated: false };
@@ -235,6 +242,17 @@ export async function shortestPath(prisma: PrismaClient, options: PathOptions): 
   return null;
 }
 
+/** From `end` back to the side's start node, following the parents: the nodes and the edges between them. */
+function towardsStart(side: SearchSide, end: NodeId): { nodes: NodeId[]; edges: RawEdge[] } {
+  const nodes = [end];
+  const edges: RawEdge[] = [];
+  for (let step = side.parent.get(end); step; step = side.parent.get(step.node)) {
+    nodes.push(step.node);
+    edges.push(step.edge);
+  }
+  return { nodes, edges };
+}
+
 async function buildPath(
   prisma: PrismaClient,
   forward: SearchSide,
@@ -244,26 +262,11 @@ async function buildPath(
   backwardEnd: NodeId,
   truncated: boolean,
 ): Promise<GraphPath> {
-  // from ... forwardEnd, walking the forward side's parents back to its start.
-  const head: NodeId[] = [forwardEnd];
-  const headEdges: RawEdge[] = [];
-  for (let at = forwardEnd; forward.parent.has(at); ) {
-    const { node, edge } = forward.parent.get(at) as { node: NodeId; edge: RawEdge };
-    head.unshift(node);
-    headEdges.unshift(edge);
-    at = node;
-  }
-  // backwardEnd ... to.
-  const tail: NodeId[] = [backwardEnd];
-  const tailEdges: RawEdge[] = [];
-  for (let at = backwardEnd; backward.parent.has(at); ) {
-    const { node, edge } = backward.parent.get(at) as { node: NodeId; edge: RawEdge };
-    tail.push(node);
-    tailEdges.push(edge);
-    at = node;
-  }
-  const ids = [...head, ...tail];
-  const rawEdges = [...headEdges, middle, ...tailEdges];
+  // from ... forwardEnd (the forward side's parents, reversed), then backwardEnd ... to.
+  const head = towardsStart(forward, forwardEnd);
+  const tail = towardsStart(backward, backwardEnd);
+  const ids = [...head.nodes.reverse(), ...tail.nodes];
+  const rawEdges = [...head.edges.reverse(), middle, ...tail.edges];
   const described = await describeNodes(prisma, ids);
   const nodes = ids.map((id, i) => {
     const node = described.get(id);
@@ -286,6 +289,7 @@ function publicEdge(edge: RawEdge, nodes: Map<NodeId, { id: string }>): GraphEdg
     target,
     label: edge.label,
     role: edge.role,
-    evidence: edge.evidence,
+    evidence: edge.supportedBy[0] ?? null,
+    supportedBy: edge.supportedBy,
   };
 }

@@ -1,9 +1,9 @@
 /**
- * The graph view of the relational data: six node kinds and eleven directed, typed edges.
+ * The graph view of the relational data: six node kinds and fifteen directed, typed edges.
  * Plain types, shared by the traversal (src/graph), the GraphQL types (src/schema/graph.ts)
  * and the exports (src/export).
  */
-import type { ParticipantRole } from '../generated/prisma/enums.js';
+import type { ParticipantRole, EventRelationType as StoredEventRelationType } from '../generated/prisma/enums.js';
 
 /** Node kinds: each is a GraphQL type that implements Node, with a Relay global ID. */
 export const NODE_KINDS = ['Person', 'Organization', 'Country', 'Event', 'Statement', 'Article'] as const;
@@ -16,15 +16,31 @@ export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as r
  * SAID            Person|Organization → Statement   Statement.speaker*     evidence: attribution, else the words
  * ABOUT           Statement → Country               Statement.about        evidence: the statement's words
  * SAID_AT         Statement → Event                 Statement.occasion     evidence: the statement's words
- * PARTICIPATED_IN Person|Organization|Country → Event  EventParticipant    evidence: the event's span; role
+ * PARTICIPATED_IN Person|Organization|Country → Event  EventParticipant    evidence: the report of the event by
+ *                                                                        the article that says so; role
  * PART_OF         Organization → Organization, Event → Event   parent       evidence: the sub-event's span (orgs: none)
  * HOLDS_ROLE      Person → Country|Organization     Role                   evidence: the role's span; label: title
  * LEADS           Country → Organization            Organization.leadCountry   evidence: "Russia-led"
  * BELONGS_TO      Organization → Country            Organization.country   no evidence stored
  * OCCURRED_IN     Event → Country                   Event.country          evidence: the event's span
  * PUBLISHED       Organization → Article            Article.source         no evidence stored
- * REPORTED_IN     Statement|Event → Article         articleId              evidence: the statement's words / event's span
+ * REPORTED_IN     Statement|Event → Article         Statement.article,     evidence: the statement's words /
+ *                                                   EventReport            that article's report of the event
+ * ESCALATED_INTO, LED_TO, FOLLOWED_BY, RESPONSE_TO
+ *                 Event → Event                     EventRelation          evidence: the connecting words
+ *
+ * Roles, participations, event reports and event relations are stated per article: the same
+ * edge stated by several articles is one edge with the evidence of each (GraphEdge.supportedBy).
  */
+
+/** How the text says one event led to another: the edge types read from EventRelation. */
+export const EVENT_RELATION_TYPES = [
+  'ESCALATED_INTO',
+  'LED_TO',
+  'FOLLOWED_BY',
+  'RESPONSE_TO',
+] as const satisfies readonly StoredEventRelationType[];
+
 export const RELATION_TYPES = [
   'SAID',
   'ABOUT',
@@ -37,6 +53,7 @@ export const RELATION_TYPES = [
   'OCCURRED_IN',
   'PUBLISHED',
   'REPORTED_IN',
+  ...EVENT_RELATION_TYPES,
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -45,7 +62,7 @@ export const RELATION_DESCRIPTIONS: Record<RelationType, string> = {
   ABOUT: 'Statement → Country: the statement is about the country. Evidence: the words said.',
   SAID_AT: 'Statement → Event: the statement was made at the event (its occasion). Evidence: the words said.',
   PARTICIPATED_IN:
-    'Person, Organization or Country → Event: took part, in the edge’s `role`. Evidence: the span reporting the event.',
+    'Person, Organization or Country → Event: took part, in the edge’s `role`. Evidence: the span of the event’s report in the article that says so.',
   PART_OF:
     'Organization → parent Organization (no evidence stored), or Event → the larger Event (evidence: the sub-event’s span).',
   HOLDS_ROLE:
@@ -56,7 +73,14 @@ export const RELATION_DESCRIPTIONS: Record<RelationType, string> = {
   OCCURRED_IN: 'Event → Country: the event took place in the country. Evidence: the span reporting the event.',
   PUBLISHED: 'Organization → Article: the news agency published the article. No evidence stored.',
   REPORTED_IN:
-    'Statement or Event → Article: the article reports it. Evidence: the statement’s words or the event’s span.',
+    'Statement or Event → Article: the article reports it. Evidence: the statement’s words, or the span of that article’s report of the event (an event reported by several articles has one such edge for each).',
+  ESCALATED_INTO:
+    'Event → Event: the first event escalated into the second ("protests escalating into mass riots"). Evidence: the connecting words.',
+  LED_TO:
+    'Event → Event: the first event led to the second ("as a result", "the ensuing violence"). Evidence: the connecting words.',
+  FOLLOWED_BY: 'Event → Event: the second event followed the first ("subsequently"). Evidence: the connecting words.',
+  RESPONSE_TO:
+    'Event → Event: the first event was a response to the second ("in response to"). Evidence: the connecting words.',
 };
 
 /** A node as the traversal knows it: database id, public key, Relay global ID and a short label. */
@@ -92,7 +116,10 @@ export interface GraphEdge {
   label: string | null;
   /** PARTICIPATED_IN: how the actor took part. */
   role: ParticipantRole | null;
+  /** The first of supportedBy (the earliest-ingested article's), or null when the data stores none. */
   evidence: EdgeEvidence | null;
+  /** The evidence of every article that states the edge, as far as the traversal read it, by article. */
+  supportedBy: EdgeEvidence[];
 }
 
 export interface Subgraph {

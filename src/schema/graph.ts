@@ -11,6 +11,7 @@ import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import type { Article as ArticleRow } from '../generated/prisma/client.js';
 import {
+  type EdgeEvidence,
   GRAPH_LIMITS,
   type GraphEdge as GraphEdgeData,
   GraphInputError,
@@ -46,8 +47,9 @@ export const GraphNode = builder.unionType('GraphNode', {
   types: [Person, Organization, Country, Event, Statement, Article],
 });
 
-interface GraphEdgeShape extends Omit<GraphEdgeData, 'evidence'> {
+interface GraphEdgeShape extends Omit<GraphEdgeData, 'evidence' | 'supportedBy'> {
   evidence: EvidenceShape | null;
+  supportedBy: EvidenceShape[];
 }
 
 export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implement({
@@ -74,8 +76,14 @@ export const GraphEdge = builder.objectRef<GraphEdgeShape>('GraphEdge').implemen
       type: Evidence,
       nullable: true,
       description:
-        'The span the edge was read from (see RelationType); null for BELONGS_TO, PUBLISHED and PART_OF between organizations.',
+        'The span the edge was read from (see RelationType), the first of `supportedBy`; null for BELONGS_TO, PUBLISHED and PART_OF between organizations.',
       resolve: (edge) => edge.evidence,
+    }),
+    supportedBy: t.field({
+      type: [Evidence],
+      description:
+        'The evidence of every article that states the edge, in order of ingestion: the same role, participation, report or event relation stated by two articles is one edge with two entries. As far as the traversal read them: when `truncated` is true an edge may have more. Empty where `evidence` is null.',
+      resolve: (edge) => edge.supportedBy,
     }),
   }),
 });
@@ -133,7 +141,8 @@ builder.queryFields((t) => ({
       `The subgraph within \`depth\` edges (1 to ${GRAPH_LIMITS.maxDepth}, either direction) of any node: a Person, Organization, ` +
       `Country, Event, Statement or Article. At most \`limit\` nodes (1 to ${GRAPH_LIMITS.maxNodes}) and at most ` +
       `${GRAPH_LIMITS.edgesPerNode} edges of one kind per node and level, the newest kept (statements by date said, events by ` +
-      'start date, roles and participations by recording; an article’s statements and events, and sub-events, in order of ' +
+      'start date, an event’s reports by article, roles, participations and event relations by recording; an article’s ' +
+      'statements and events, and sub-events, in order of ' +
       'recording); `truncated` tells when either cut.',
     args: {
       id: t.arg.id({ required: true, description: 'The global ID of the start node.' }),
@@ -282,29 +291,44 @@ async function loadNodes(refs: GraphNodeRef[], context: object, info: GraphQLRes
   return refs.flatMap((ref) => loaded.get(`${ref.kind}:${ref.dbId}`) ?? []);
 }
 
-/** The edges, with the articles of their evidence loaded as the query selects them (one statement, if selected). */
+type ArticleQuery = { select?: object; include?: object };
+
+/**
+ * The edges, with the articles of their evidence loaded as the query selects them under
+ * `evidence.article` and `supportedBy.article`: one statement for both when they select the
+ * same (as a client usually does), one each otherwise, none when nothing is selected.
+ */
 async function loadEdges(edges: GraphEdgeData[], context: object, info: GraphQLResolveInfo): Promise<GraphEdgeShape[]> {
-  const query = queryFromInfo({ context, info, path: ['evidence', 'article'] }) as {
-    select?: object;
-    include?: object;
-  };
-  const articleIds = [...new Set(edges.flatMap((e) => (e.evidence ? [e.evidence.articleId] : [])))];
+  const articleQuery = (field: 'evidence' | 'supportedBy') =>
+    queryFromInfo({ context, info, path: [field, 'article'] }) as ArticleQuery;
+  const ids = [...new Set(edges.flatMap((e) => e.supportedBy.map((evidence) => evidence.articleId)))];
+  const evidenceQuery = articleQuery('evidence');
+  const supportQuery = articleQuery('supportedBy');
+  const evidenceArticles = loadArticles(evidenceQuery, ids);
+  const sameQuery = JSON.stringify(supportQuery) === JSON.stringify(evidenceQuery);
+  const [forEvidence, forSupport] = await Promise.all([
+    evidenceArticles,
+    sameQuery ? evidenceArticles : loadArticles(supportQuery, ids),
+  ]);
+  const shape = (articles: Map<number, ArticleRow>) => (evidence: EdgeEvidence) => ({
+    // Without a selection under article nothing reads the row beyond its id.
+    article: articles.get(evidence.articleId) ?? ({ id: evidence.articleId } as ArticleRow),
+    start: evidence.start,
+    end: evidence.end,
+    text: evidence.text,
+  });
+  return edges.map((edge) => ({
+    ...edge,
+    evidence: edge.evidence && shape(forEvidence)(edge.evidence),
+    supportedBy: edge.supportedBy.map(shape(forSupport)),
+  }));
+}
+
+async function loadArticles(query: ArticleQuery, ids: number[]): Promise<Map<number, ArticleRow>> {
   const articles = new Map<number, ArticleRow>();
-  if ((query.select || query.include) && articleIds.length > 0) {
-    const rows = (await prisma.article.findMany({ ...query, where: { id: { in: articleIds } } })) as ArticleRow[];
+  if ((query.select || query.include) && ids.length > 0) {
+    const rows = (await prisma.article.findMany({ ...query, where: { id: { in: ids } } })) as ArticleRow[];
     for (const row of rows) articles.set(row.id, row);
   }
-  return edges.map((edge) => {
-    const evidence = edge.evidence;
-    return {
-      ...edge,
-      evidence: evidence && {
-        // Without a selection under evidence.article nothing reads the row beyond its id.
-        article: articles.get(evidence.articleId) ?? ({ id: evidence.articleId } as ArticleRow),
-        start: evidence.start,
-        end: evidence.end,
-        text: evidence.text,
-      },
-    };
-  });
+  return articles;
 }
