@@ -12,7 +12,9 @@ function scopesOf(failure: AuthFailure): string[] {
 
 export function unauthorizedError(auth: AuthState, info: GraphQLResolveInfo, failure: AuthFailure): GraphQLError {
   const field = `${info.parentType.name}.${info.fieldName}`;
-  const scopes = [...new Set(scopesOf(failure).filter((s) => s !== 'admin'))];
+  // Admin holds every scope: name it only when nothing else would do.
+  const all = [...new Set(scopesOf(failure))];
+  const scopes = all.length > 1 ? all.filter((s) => s !== 'admin') : all;
   const needed = scopes.length > 0 ? `scope ${scopes.join(' or ')}` : 'a scope';
   if (auth.status === 'anonymous') {
     return new GraphQLError(

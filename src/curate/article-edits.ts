@@ -88,7 +88,7 @@ export async function createStatement(
         note: patch.note ?? null,
       };
       doc.statements.push(statement);
-      return { before: null, after: statement, localKey: key };
+      return { before: null, after: statement, localKey: key, find: (d) => d.statements.find((s) => s.key === key) };
     },
   });
 }
@@ -109,7 +109,7 @@ export async function updateStatement(
       const before = doc.statements[index] as Statement;
       const after = { ...before, ...patch };
       doc.statements[index] = after;
-      return { before, after };
+      return { before, after, find: (d) => d.statements.find((s) => s.key === statement.localKey) };
     },
   });
 }
@@ -217,7 +217,7 @@ export async function createEvent(
         mentions: [],
       };
       doc.events.push(event);
-      return { before: null, after: event, localKey: key };
+      return { before: null, after: event, localKey: key, find: (d) => d.events.find((e) => e.key === key) };
     },
   });
 }
@@ -238,7 +238,7 @@ export async function updateEvent(
       const before = doc.events[index] as Event;
       const after = { ...before, ...patch };
       doc.events[index] = after;
-      return { before, after };
+      return { before, after, find: (d) => d.events.find((e) => e.key === localKey) };
     },
   });
 }

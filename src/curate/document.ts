@@ -22,7 +22,10 @@ export interface DocumentEdit {
    * Changes the document in place; returns the edited item before and after (null: absent) and,
    * for an item it creates, the key it gave it.
    */
-  apply: (document: Annotation, article: { key: string }) => { before: unknown; after: unknown; localKey?: string };
+  apply: (
+    document: Annotation,
+    article: { key: string },
+  ) => { before: unknown; after: unknown; localKey?: string; find?: (document: Annotation) => unknown };
 }
 
 export interface ArticleEdit {
@@ -58,12 +61,14 @@ export async function editArticleDocument(
 ): Promise<ArticleEdit> {
   const article = await loadArticleForEdit(prisma, articleId, expectedVersion);
   const document = structuredClone(article.annotation);
-  const { before, after, localKey } = edit.apply(document, article);
+  const { before, after: given, localKey, find } = edit.apply(document, article);
   const prepared = await prepareArticle(
     prisma,
     { text: article.body, annotations: document, acceptDraft: true },
     actor,
   );
+  // Recorded as stored: country names as codes, defaults filled in.
+  const after = find ? (find(prepared.annotation) ?? given) : given;
   const result = await commitArticle(prisma, prepared, {
     actor,
     force: true,

@@ -6,6 +6,7 @@
  * transaction, serialized with ingestion.
  */
 
+import { announceChange } from '../changes.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { decodeEntityId } from '../graph/nodes.js';
 import { refreshEvents } from '../ingest/events.js';
@@ -34,6 +35,12 @@ const union = (...lists: (readonly (string | null | undefined)[])[]) => [
 ];
 
 export async function mergeEntities(prisma: PrismaClient, keepId: string, mergeId: string): Promise<MergeOutcome> {
+  const outcome = await merge(prisma, keepId, mergeId);
+  announceChange({ kind: 'node', type: outcome.kind, id: outcome.keptId });
+  return outcome;
+}
+
+async function merge(prisma: PrismaClient, keepId: string, mergeId: string): Promise<MergeOutcome> {
   const keep = decodeEntityId(keepId, 'keep');
   const merge = decodeEntityId(mergeId, 'merge');
   if (keep.kind !== merge.kind)

@@ -253,3 +253,21 @@ export const resolutionSpec: EntitySpec = {
     event: { kind: 'relation', target: () => eventSpec, relation: 'event', join: toOne('Event', 'eventId') },
   },
 };
+
+export const editSpec: EntitySpec = {
+  name: 'EditFilter',
+  table: 'Edit',
+  description: 'Conditions on a curation edit.',
+  fields: {
+    targetType: {
+      kind: 'string',
+      column: 'targetType',
+      description: 'Statement, Event, Role, EventParticipant, EventRelation, Person or Organization.',
+    },
+    targetKey: { kind: 'string', column: 'targetKey', description: 'The key of what was edited.' },
+    actor: { kind: 'string', column: 'actor', description: 'The API key’s name.' },
+    operation: { kind: 'string', column: 'operation', description: 'e.g. UPDATE_STATEMENT, REVERT.' },
+    createdAt: { kind: 'date', column: 'createdAt' },
+    article: { kind: 'relation', target: () => articleSpec, relation: 'article', join: toOne('Article', 'articleId') },
+  },
+};

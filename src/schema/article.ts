@@ -40,6 +40,10 @@ export const Article = builder.prismaNode('Article', {
       description: 'Who reviewed its drafted annotation before ingestion (null: curated by hand).',
     }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
+    version: t.exposeInt('version', {
+      description:
+        'Incremented by every ingestion and curation edit: pass it as expectedVersion to edit the article’s facts.',
+    }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last ingested or replaced.' }),
     annotation: t.expose('annotation', {
       type: 'JSON',

@@ -8,6 +8,7 @@ import { builder } from '../builder.js';
 import {
   articleSpec,
   countrySpec,
+  editSpec,
   eventSpec,
   organizationSpec,
   participantSpec,
@@ -76,6 +77,7 @@ const specs = [
   eventSpec,
   statementSpec,
   resolutionSpec,
+  editSpec,
 ];
 const filterRefs = new Map(specs.map((spec) => [spec, builder.inputRef<FilterValue>(spec.name)]));
 const listRefs = new Map(
@@ -149,6 +151,7 @@ export const ArticleFilter = refOf(articleSpec);
 export const EventFilter = refOf(eventSpec);
 export const StatementFilter = refOf(statementSpec);
 export const ResolutionFilter = refOf(resolutionSpec);
+export const EditFilter = refOf(editSpec);
 
 /** Validation of a whole `where` argument: nesting and size limits. */
 export const filterLimits = z.custom<FilterValue>().superRefine((value, ctx) => {

@@ -14,6 +14,8 @@ import './resolution.js';
 import './provenance.js';
 import './ingest.js';
 import './merge.js';
+import './edit.js';
+import './curation.js';
 import './graph.js';
 import './stats.js';
 import './search.js';

@@ -112,3 +112,5 @@ export const ResolutionOrder = orderByEnum(
   },
   'id',
 );
+
+export const EditOrder = orderByEnum('EditOrderBy', { ID: { column: 'id', description: 'Order of the edits' } }, 'id');

@@ -21,6 +21,7 @@ export const Organization = builder.prismaNode('Organization', {
   fields: (t) => ({
     name: t.exposeString('name'),
     acronym: t.exposeString('acronym', { nullable: true }),
+    version: t.exposeInt('version', { description: 'Incremented by every curation edit: pass it as expectedVersion.' }),
     aliases: t.exposeStringList('aliases'),
     kind: t.expose('kind', { type: OrganizationKind }),
     parent: t.relation('parent', { nullable: true, description: 'The organization this one is part of.' }),

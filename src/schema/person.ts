@@ -19,6 +19,7 @@ export const Person = builder.prismaNode('Person', {
   description: 'A person named in an article.',
   fields: (t) => ({
     name: t.exposeString('name'),
+    version: t.exposeInt('version', { description: 'Incremented by every curation edit: pass it as expectedVersion.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names the articles use, e.g. a surname alone.' }),
     statementCount: t.exposeInt('statementCount', { description: 'Number of statements made (kept by the database).' }),
     roles: t.relation('roles', { query: { orderBy: { id: 'asc' } } }),
