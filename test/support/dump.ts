@@ -70,12 +70,12 @@ async function foreignKeys(prisma: PrismaClient): Promise<ForeignKey[]> {
 }
 
 /** Columns whose values are generated at insert time rather than derived from the data. */
-const generatedColumns = new Set(['createdAt', 'updatedAt']);
+const generatedColumns = new Set(['createdAt', 'updatedAt', 'version']);
 
 /**
  * The dump with everything generated taken out, so two databases loaded from the same data
  * compare equal however their rows were numbered:
- * - `createdAt`/`updatedAt` are dropped;
+ * - `createdAt`/`updatedAt` and the `version` counters are dropped;
  * - a table whose primary key is an integer `id` loses it; references to such a table are
  *   replaced by the referenced row's `key` column (Article, Person, Statement, ...);
  * - rows are sorted by their content, since ids no longer order them.
