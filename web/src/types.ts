@@ -14,6 +14,10 @@ export const RELATION_TYPES = [
   'OCCURRED_IN',
   'PUBLISHED',
   'REPORTED_IN',
+  'ESCALATED_INTO',
+  'LED_TO',
+  'FOLLOWED_BY',
+  'RESPONSE_TO',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
