@@ -21,7 +21,17 @@ export class StorageLockedError extends Error {
 }
 
 const LOCK_FILE = 'kg-process.lock';
+/** Lock files this process holds: released on close, and all at once when the process exits. */
 const held = new Set<string>();
+process.once('exit', () => {
+  for (const path of held) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  }
+});
 
 const alive = (pid: number) => {
   try {
@@ -54,7 +64,6 @@ function lock(dir: string): () => void {
           // Already gone: nothing to release.
         }
       };
-      process.once('exit', release);
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
