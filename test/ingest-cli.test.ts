@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prisma, storageKind } from '../src/db.js';
 import { yoga } from '../src/yoga.js';
 import { bearer, TEST_KEYS } from './support/api-keys.js';
@@ -16,6 +16,9 @@ import { normalizedDump } from './support/dump.js';
 import { FIXTURES, fixture, fixtureDir, seedDir } from './support/fixtures.js';
 import { execute } from './support/graphql.js';
 import { childProcessEnv, projectRoot } from './support/shared.js';
+
+// Child processes and dozens of ingestions: minutes, not seconds, on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const execFileAsync = promisify(execFile);
 const tsx = join(projectRoot, 'node_modules/.bin/tsx');

@@ -3,12 +3,15 @@
  * made twice), the database going away in the middle of one (nothing half-written, a clear
  * error, the service ingests again without a restart), and a 1 MB article with 10,000 mentions.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { poolStats, prisma, storageKind } from '../src/db.js';
 import { bearer } from './support/api-keys.js';
 import { syntheticArticle } from './support/fixtures.js';
 import { post } from './support/graphql.js';
 import { withAdminClient } from './support/postgres-admin.js';
+
+// Child processes and dozens of ingestions: minutes, not seconds, on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const INGEST = /* GraphQL */ `
   mutation($input: IngestArticleInput!) {
@@ -59,7 +62,7 @@ describe('an article of 1 MB with 10,000 mentions', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.ingestArticle).toMatchObject({ status: 'CREATED', facts: { mentions: 10_000 + 6 } });
     expect(await prisma.mention.count({ where: { article: { key: 'synthetic-load-1200' } } })).toBe(10_006);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe.runIf(storageKind === 'postgres')('the database going away during an ingestion', () => {
@@ -111,5 +114,5 @@ describe.runIf(storageKind === 'postgres')('the database going away during an in
     // And no connection was left checked out by the failed transaction.
     console.log('pool after the outage', poolStats());
     expect(poolStats()?.total).toBe(poolStats()?.idle);
-  }, 60_000);
+  }, 240_000);
 });
