@@ -16,6 +16,7 @@ import { slug } from './keys.js';
 import { findLayout, SYNTHETIC_LABEL } from './layout.js';
 import { findOrganizations } from './organizations.js';
 import { findPersons } from './persons.js';
+import { findPlaces } from './places.js';
 import { type ReviewItem, type ReviewReport, reviewItem } from './review.js';
 import { speakerMentions } from './speakers.js';
 import { findStatements, type StatementProposal } from './statements.js';
@@ -64,11 +65,18 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
   const article = { ...analyzed, sentences: analyzed.sentences.map((s) => startAfter(s, layout.bodyStart, text)) };
   const { mentions: countries, unresolved } = findCountryMentions(text);
   const sourceKey = slug(input.source ?? layout.agency?.name ?? 'unknown-source');
-  const organizations = findOrganizations(text, countries, { key: sourceKey, nameInText: layout.agency?.name ?? null });
+  const organizations = findOrganizations(
+    text,
+    countries,
+    { key: sourceKey, nameInText: layout.agency?.name ?? null },
+    layout.dateline ? [layout.dateline] : [],
+  );
+  const places = findPlaces(text, layout, countries);
   const { persons, pronouns } = findPersons(
     article,
     countries,
     organizations.flatMap((o) => o.mentions),
+    places,
   );
   const quotations = findQuotations(text);
   const headlines = [layout.title, layout.subtitle].filter((r): r is Range => r !== null);

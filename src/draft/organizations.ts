@@ -7,6 +7,7 @@
  */
 import type { organizationKinds } from '../annotations/format.js';
 import { slug } from './keys.js';
+import { addAppositiveNames, addBareAcronyms, addDescriptions, mergeForms } from './organization-forms.js';
 import type { MentionProposal } from './persons.js';
 import type { CountryMention, Provenance, Range } from './types.js';
 
@@ -21,6 +22,12 @@ export interface OrganizationProposal extends Provenance {
   parentKey: string | null;
   leadCountry: { code: string; evidence: Range } | null;
   mentions: MentionProposal[];
+  /**
+   * Common nouns the text uses for it ("the operator" after "the port’s operator, North Ustin
+   * Stevedoring"; "the association" after "…, an association of rail and port operators"): ways
+   * to find it as a speaker, besides the last word of its name.
+   */
+  descriptions?: string[];
 }
 
 const HEAD =
@@ -63,6 +70,8 @@ export function findOrganizations(
   text: string,
   countries: CountryMention[],
   source: { key: string; nameInText: string | null },
+  /** Spans where no organisation is looked for besides the agency: the dateline ("TAMIR BAY, …"). */
+  skip: Range[] = [],
 ): OrganizationProposal[] {
   const orgs: OrganizationProposal[] = [];
   const byKey = new Map<string, OrganizationProposal>();
@@ -75,18 +84,28 @@ export function findOrganizations(
     }
     return existing ?? org;
   };
-  addSource(text, source, add);
+  const agency = addSource(text, source, add);
   const countrySpan = (start: number, end: number) => countries.some((c) => c.start <= start && end <= c.end);
+  const taken = (start: number, end: number) =>
+    [...agency.mentions, ...skip].some((m) => m.start < end && start < m.end);
   for (const match of text.matchAll(NAMED)) {
     const name = match[0].replace(/^(?:The|the)\s+/, '');
     const start = match.index + match[0].length - name.length;
+    // The agency's own name ("Meltem News Service") is the source, found already.
+    if (taken(start, start + name.length)) continue;
     // A leading country word is the body's country, not part of a proper name ("Kazakh Interior Ministry").
     const lead = countries.find((c) => c.start === start && c.kind !== 'capital');
     if (countrySpan(start, start + name.length)) continue; // "Russian Federation"
     const acronym = ACRONYM_AFTER.exec(text.slice(start + name.length))?.[1] ?? null;
     const country = lead && !acronym ? lead.code : null;
     const words = name.split(/\s+/);
-    const parentAcronym = /^\p{Lu}{2,}$/u.test(words[0] ?? '') && words.length > 1 ? (words[0] as string) : null;
+    // A head word alone ("Union chairman …") names no organisation.
+    if (words.length === 1 && !acronym) continue;
+    // "CSTO Collective Security Council", "the Steering Council of the SCFO": a body of the acronym's organisation.
+    const parentAcronym =
+      (/^\p{Lu}{2,}$/u.test(words[0] ?? '') && words.length > 1 ? (words[0] as string) : null) ??
+      /\sof\s+(?:the\s+)?(\p{Lu}{2,})$/u.exec(name)?.[1] ??
+      null;
     const org = add({
       // An acronym is the shortest stable key ("csto"), as curated files use.
       key: slug(acronym ?? name),
@@ -104,9 +123,18 @@ export function findOrganizations(
     if (parentAcronym) (org as OrganizationProposal & { parentAcronym?: string }).parentAcronym = parentAcronym;
   }
   addCountryBodies(text, countries, add);
+  addAppositiveNames(text, orgs, add, (start, end) => taken(start, end) || countrySpan(start, end));
+  addBareAcronyms(
+    text,
+    orgs,
+    add,
+    (start, end) => taken(start, end) || countries.some((c) => c.start < end && start < c.end),
+  );
   linkAcronyms(text, orgs);
-  addLedDescriptions(text, countries, orgs);
-  return orgs;
+  const merged = mergeForms(orgs);
+  addDescriptions(text, merged);
+  addLedDescriptions(text, countries, merged);
+  return merged;
 }
 
 function kindOf(name: string, hasParent: boolean): OrganizationKind {
@@ -131,7 +159,7 @@ function addSource(
   text: string,
   source: { key: string; nameInText: string | null },
   add: (o: OrganizationProposal) => OrganizationProposal,
-) {
+): OrganizationProposal {
   const known = AGENCIES[source.key];
   const written = [known?.name, known?.acronym, source.nameInText, source.key].filter((w): w is string => Boolean(w));
   const mentions: MentionProposal[] = [];
@@ -154,7 +182,7 @@ function addSource(
     mentions.map((m) => m.text).find((t) => t !== t.toUpperCase()) ??
     source.nameInText ??
     source.key.toUpperCase();
-  add({
+  return add({
     key: source.key,
     name,
     acronym: known?.acronym ?? null,
@@ -264,4 +292,4 @@ function addLedDescriptions(text: string, countries: CountryMention[], orgs: Org
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,6 +6,7 @@
  */
 import { slug } from './keys.js';
 import { findNameRuns, type NameRun } from './names.js';
+import type { Place } from './places.js';
 import { ROLE, type RoleReading, roleAfter, roleBefore, roleHead } from './roles.js';
 import { SPEECH_VERB } from './speech-verbs.js';
 import type { ArticleText } from './text.js';
@@ -46,13 +47,15 @@ export function findPersons(
   countries: CountryMention[],
   /** Spans already taken by organisations: a name inside one is not a person. */
   organizations: Range[],
+  /** Places the text shows to be places (src/draft/places.ts). */
+  places: Place[] = [],
 ): { persons: PersonProposal[]; pronouns: PronounSuggestion[] } {
   const { text } = article;
   const blocked = [...countries, ...organizations];
   const runs = findNameRuns(article, countries).filter(
     (r) => !organizations.some((o) => o.start < r.end && r.start < o.end),
   );
-  const candidates: Candidate[] = runs.map((run) => {
+  const allCandidates: Candidate[] = runs.map((run) => {
     const sentence = article.sentences.find((s) => s.start <= run.start && run.start < s.end);
     const from = sentence?.start ?? 0;
     const before = text.slice(from, run.start);
@@ -64,6 +67,7 @@ export function findPersons(
     if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) evidence.push('speech-verb');
     return { run, role, evidence };
   });
+  const candidates = withoutPlaces(allCandidates, places);
 
   const persons = new Map<string, PersonProposal>();
   // Full names first: they define persons; surnames then join the one person they fit.
@@ -113,6 +117,29 @@ export function findPersons(
     );
   }
   return { persons: list, pronouns: suggestPronouns(text, list) };
+}
+
+/**
+ * A name the text shows to be a place is not a person: with strong evidence (the dateline, "X,
+ * Kazakhstan", "the port of X") unless a role or an honorific is written next to it somewhere;
+ * after a locative preposition only ("in Tamir Bay") unless some mention of it has any cue.
+ */
+function withoutPlaces(candidates: Candidate[], places: Place[]): Candidate[] {
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const byName = new Map(places.map((p) => [fold(p.name), p]));
+  const cues = new Map<string, string[]>();
+  for (const c of candidates) {
+    const name = fold(c.run.text);
+    if (byName.has(name)) cues.set(name, [...(cues.get(name) ?? []), ...c.evidence]);
+  }
+  const isPlace = (name: string) => {
+    const place = byName.get(name);
+    if (!place) return false;
+    const seen = cues.get(name) ?? [];
+    if (place.evidence === 'preposition') return seen.length === 0;
+    return !seen.some((e) => e === 'honorific' || e.startsWith('role-'));
+  };
+  return candidates.filter((c) => !isPlace(fold(c.run.text)));
 }
 
 /** "Ports in Vukovar and Ruse reported": a lone capitalised word after a preposition is a place. */
