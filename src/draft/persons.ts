@@ -14,6 +14,8 @@ import type { CountryMention, Provenance, Range } from './types.js';
 
 export interface MentionProposal extends Range, Provenance {
   text: string;
+  /** Where a role written just before this mention starts ("Deputy Secretary-General Halvorsen"): the speaker phrase's start. */
+  roleStart?: number;
 }
 
 export interface PersonProposal extends Provenance {
@@ -76,7 +78,7 @@ export function findPersons(
     if (!strong && !c.run.words.every((w) => /^\p{Lu}/u.test(w) || /^[a-z]{1,4}$/.test(w))) continue;
     const key = slug(c.run.words.join(' '));
     const person = persons.get(key) ?? newPerson(key, c.run.words.join(' '), strong);
-    person.mentions.push(mention(c.run, strong ? 'person-full-name' : 'person-full-name-no-cue', strong ? 0.95 : 0.7));
+    person.mentions.push(mention(c, strong ? 'person-full-name' : 'person-full-name-no-cue', strong ? 0.95 : 0.7));
     if (strong && person.confidence < 0.9)
       Object.assign(person, { confidence: 0.95, rule: 'person-full-name', flag: undefined });
     if (c.role && !person.roles.some((r) => r.title === c.role?.title))
@@ -88,7 +90,7 @@ export function findPersons(
     const word = c.run.words[0] as string;
     const owners = [...persons.values()].filter((p) => p.name.split(' ').at(-1) === word);
     if (owners.length === 1) {
-      (owners[0] as PersonProposal).mentions.push(mention(c.run, 'person-surname', 0.9));
+      (owners[0] as PersonProposal).mentions.push(mention(c, 'person-surname', 0.9));
       if (c.role && !(owners[0] as PersonProposal).roles.some((r) => r.title === c.role?.title)) {
         (owners[0] as PersonProposal).roles.push({ ...c.role, confidence: 0.8 });
       }
@@ -98,7 +100,7 @@ export function findPersons(
         ...newPerson(key, word, false),
         flag: `only "${word}" is given: full name unknown; check it is a person`,
       };
-      person.mentions.push(mention(c.run, 'person-single-name', 0.6));
+      person.mentions.push(mention(c, 'person-single-name', 0.6));
       if (c.role && !person.roles.some((r) => r.title === c.role?.title))
         person.roles.push({ ...c.role, confidence: 0.7 });
       persons.set(key, person);
@@ -160,12 +162,13 @@ function newPerson(key: string, name: string, strong: boolean): PersonProposal {
   };
 }
 
-const mention = (run: NameRun, rule: string, confidence: number): MentionProposal => ({
+const mention = ({ run, role }: Candidate, rule: string, confidence: number): MentionProposal => ({
   start: run.start,
   end: run.end,
   text: run.text,
   rule,
   confidence,
+  ...(role && role.end <= run.start ? { roleStart: role.start } : {}),
 });
 
 /** "the Belarusian leader", "the minister": a mention of the one person holding such a role. */

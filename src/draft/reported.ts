@@ -12,6 +12,11 @@ export interface ReportedSpeech {
   attribution: Range;
   speaker: SpeakerMention;
   rule: string;
+  /**
+   * Words of the sentence that are not the speaker's but say what the words are about: ", after
+   * a week of unrest in Kazakhstan" after "X said that it would decide …".
+   */
+  context?: Range;
 }
 
 /** The end of a sentence's words: before its full stop, unless the stop is inside a closing quotation. */
@@ -22,6 +27,20 @@ export function clauseEnd(text: string, sentence: Range): number {
   return end;
 }
 
+/**
+ * "…, after a week of unrest in Kazakhstan." at the end of a reported clause: the reporter's
+ * circumstance of the saying, not the speaker's words (a short phrase without a verb of its own).
+ */
+const CIRCUMSTANCE =
+  /,\s+(?:after|amid|following|ahead of|in the wake of)\s+(?:an?|the|its|their|weeks?|days?|months?)\b[^,;"“”«»]{0,80}$/u;
+
+function withoutCircumstance(text: string, range: Range): { text: Range; context?: Range } {
+  const m = CIRCUMSTANCE.exec(text.slice(range.start, range.end));
+  if (!m || /\b(?:had|has|have|was|were|is|are)\b/.test(m[0])) return { text: range };
+  const at = range.start + m.index;
+  return { text: { start: range.start, end: at }, context: { start: at, end: range.end } };
+}
+
 /** A sentence may open with an adverbial before its subject: "Subsequently, …", "On Monday, …". */
 /**
  * What may come before a sentence's subject: a short adverbial ("Subsequently, ", "On Monday, ")
@@ -29,9 +48,10 @@ export function clauseEnd(text: string, sentence: Range): number {
  */
 const OPENER =
   /^(?:(?:[\p{L}\d’'.-]+\s+){0,4}[\p{L}\d’'.-]+,\s+|(?:\p{Lu}\p{Ll}+ing|In|On|At|After|Before|During|Asked|Speaking|Addressing|Unlike|Like)\b[^,;"“”«»]{0,100},\s+)?$/u;
-const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)\s+that\b(?:\s*,)?\s*/u;
+/** "said on Monday that", "told Testwire that"; not "told delegates the port had … and that": a second clause's "that". */
+const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)(?<!\b(?:and|but|or))\s+that\b(?:\s*,)?\s*/u;
 const CLAUSE_START =
-  /^(?:(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any|[Pp]rices|[Ww]orkers)\b|\p{Lu})/u;
+  /^(?:\p{N}|(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any|[Pp]rices|[Ww]orkers)\b|\p{Lu})/u;
 
 export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerMention[]): ReportedSpeech | null {
   const end = clauseEnd(text, sentence);
@@ -50,12 +70,17 @@ export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerM
 function accordingToFirst(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
   const speaker = accordingTo(text, s.start, speakers);
   if (!speaker) return null;
-  // "According to him, …", "According to the forum's final communiqué, …"
-  const comma = /^(?:(?:’s|'s)\s+[\p{L} -]{1,40}?)?\s*,\s*/u.exec(text.slice(speaker.end));
+  // "According to him, …", "According to the forum's final communiqué, …", "According to Daniel
+  // Marsh of the Meridian Institute, …"; a relative clause after the speaker belongs to neither
+  // ("According to union chairman X, whose union called the walkout, the blockade …").
+  const comma =
+    /^(?:(?:’s|'s)\s+[\p{L} -]{1,40}?|\s+(?:of|at|from|with)\s+[^,;"“”«»]{2,80}?)?\s*,\s*(?:(?:who|whose|which)\b[^,;"“”«»]{1,120},\s*)?/u.exec(
+      text.slice(speaker.end),
+    );
   if (!comma) return null;
   const start = speaker.end + comma[0].length;
   if (start >= end) return null;
-  const attributionEnd = speaker.end + comma[0].replace(/\s*,\s*$/, '').length;
+  const attributionEnd = speaker.end + (/^[^,]*/.exec(comma[0])?.[0].trimEnd().length ?? 0);
   return {
     text: { start, end },
     attribution: { start: s.start, end: attributionEnd },
@@ -108,25 +133,56 @@ function leadingAttribution(text: string, s: Range, end: number, speakers: Speak
   if (!OPENER.test(text.slice(s.start, speaker.phraseStart))) return null;
   const phraseStart = speaker.phraseStart;
   const rest = text.slice(verb.end, end);
+  const verbWords = text.slice(verb.start, verb.end);
+  const verbWord = verbWords.split(/\s+/).at(-1) ?? '';
+  const reported = (start: number, attributionEnd: number, rule: string): ReportedSpeech | null => {
+    if (start >= end) return null;
+    const { text: words, context } = withoutCircumstance(text, { start, end });
+    return {
+      text: words,
+      attribution: { start: phraseStart, end: attributionEnd },
+      speaker,
+      rule,
+      ...(context ? { context } : {}),
+    };
+  };
+  // "called on both sides to return to talks", "urged governments to act": the appeal is the words.
+  if (/\b(?:called on|calls on|urged|urges)$/.test(verbWords)) {
+    const appeal = /^\s+(?=[^,;"“”«»]{1,80}?\s+to\s+\p{Ll})/u.exec(rest);
+    return appeal ? reported(verb.end + appeal[0].length, verb.end, 'reported-appeal') : null;
+  }
   const that = THAT.exec(rest);
   if (that) {
     const thatEnd = verb.end + that[0].trimEnd().replace(/\s*,$/, '').length;
-    const start = verb.end + that[0].length;
-    if (start >= end) return null;
-    return {
-      text: { start, end },
-      attribution: { start: phraseStart, end: thatEnd },
-      speaker,
-      rule: 'reported-that-clause',
-    };
+    return reported(verb.end + that[0].length, thatEnd, 'reported-that-clause');
   }
-  const verbWord = text.slice(verb.start, verb.end).split(/\s+/).at(-1) ?? '';
+  // "told delegates the mediation …", "told Testwire prices …": the addressee, then the clause.
+  const told = /^(?:told|tells)$/.test(verbWord)
+    ? new RegExp(`^(\\s+${ADDRESSEE})\\s+(?=${CLAUSE_OPENING.source})`, 'u').exec(rest)
+    : null;
+  // "said on Tuesday the blockade …": a time or a medium, then the clause.
+  const adjunct = /^(?:said|says)$/.test(verbWord) ? SAID_ADJUNCT.exec(rest) : null;
+  const lead = told ?? adjunct;
+  if (lead) {
+    const start = verb.end + lead[0].length;
+    if (end - start >= 12) return reported(start, verb.end + (lead[1] as string).length, 'reported-clause');
+  }
   const clause = /^\s+/.exec(rest);
   if (!clause || !(BELIEF_VERBS.has(verbWord) || /^(?:said|says)$/.test(verbWord))) return null;
   const start = verb.end + clause[0].length;
   if (!CLAUSE_START.test(text.slice(start, end)) || end - start < 12) return null;
-  return { text: { start, end }, attribution: { start: phraseStart, end: verb.end }, speaker, rule: 'reported-clause' };
+  return reported(start, verb.end, 'reported-clause');
 }
+
+/** Who was told: "reporters", "delegates", "the opening session", "Testwire", "a news conference". */
+const ADDRESSEE = "(?:(?:the|a|an|its|his|her|their)\\s+)?(?:[\\p{L}’'-]+\\s+){0,2}?[\\p{L}’'-]+";
+/** How a reported clause without "that" opens: a determiner or a pronoun (a capital alone is too often the addressee's). */
+const CLAUSE_OPENING =
+  /(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any)\s/u;
+const SAID_ADJUNCT = new RegExp(
+  `^(\\s+(?:on|in|at|late|early|earlier|later)\\s+(?:(?:a|an|the|its|his|her|their)\\s+)?[\\p{L}\\d’'-]+(?:\\s+[\\p{L}\\d’'-]+)?)\\s+(?=${CLAUSE_OPENING.source})`,
+  'u',
+);
 
 /** "…, the minister said.", "…, warns Lukashenko", "…, according to the ministry." */
 function trailingAttribution(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
@@ -134,7 +190,8 @@ function trailingAttribution(text: string, s: Range, end: number, speakers: Spea
   for (let comma = segment.lastIndexOf(','); comma > 0; comma = segment.lastIndexOf(',', comma - 1)) {
     const from = s.start + comma + 1 + (/^\s*/.exec(segment.slice(comma + 1))?.[0].length ?? 0);
     const according = accordingTo(text, from, speakers);
-    if (according && /^[\s\p{L}\d’'-]*$/u.test(text.slice(according.end, end))) {
+    // "…, according to the port’s operator, North Ustin Stevedoring."
+    if (according && /^(?:\s*,\s+[\p{L}\d’' -]+|[\s\p{L}\d’'-]*)$/u.test(text.slice(according.end, end))) {
       return {
         text: { start: s.start, end: s.start + comma },
         attribution: { start: from, end },

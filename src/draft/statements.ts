@@ -5,6 +5,7 @@
  * restate; and each statement gets the countries its words are about.
  */
 import type { Quotation } from '../text/quotes.js';
+import { IT_SPEAKER } from './descriptions.js';
 import { type SentenceStatement, statementsInSentence } from './quoted.js';
 import type { SpeakerMention, SpeakerRef } from './speakers.js';
 import type { CountryMention, Range } from './types.js';
@@ -37,6 +38,12 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
     for (const s of found) {
       let speakerRef = s.speaker?.ref ?? null;
       let flag = s.flag;
+      if (speakerRef && 'organization' in speakerRef && speakerRef.organization === IT_SPEAKER) {
+        speakerRef = itStandsFor(scan.speakers, previous, s.speaker?.start ?? sentence.start);
+        flag = speakerRef
+          ? `"it" read as ${'organization' in speakerRef ? speakerRef.organization : speakerRef.person}: the organization that spoke before, or the one named last`
+          : '"it": no organization before it to read it as';
+      }
       if (
         !speakerRef &&
         previous?.speakerRef &&
@@ -63,6 +70,20 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
   return statements;
 }
 
+/** An organisation's "it said": the organisation of the statement before, else the one named last before it. */
+function itStandsFor(
+  speakers: SpeakerMention[],
+  previous: StatementProposal | undefined,
+  at: number,
+): SpeakerRef | null {
+  if (previous?.speakerRef && 'organization' in previous.speakerRef) return previous.speakerRef;
+  const last = speakers
+    .filter((x) => x.via === 'organization' && !x.flag && x.end <= at)
+    .sort((a, b) => a.end - b.end)
+    .at(-1);
+  return last?.ref ?? null;
+}
+
 /** The countries named in the words said; the words naming the speaker do not count. */
 function aboutCountries(
   text: string,
@@ -75,6 +96,12 @@ function aboutCountries(
   const about = new Map<string, string>();
   for (const c of countries)
     if (inside(c) && !inAttribution(c) && c.kind !== 'capital') about.set(c.code, 'about-named');
+  // "…, after a week of unrest in Kazakhstan": the circumstance the reporter gives for the words.
+  const context = s.context;
+  if (context)
+    for (const c of countries)
+      if (context.start <= c.start && c.end <= context.end && c.kind !== 'capital')
+        about.set(c.code, 'about-circumstance');
   // "the country’s regions": the country named last before, when the words name none.
   if (about.size === 0 && /\bthe country(?:’s|'s)?\b/i.test(text.slice(s.text.start, s.text.end))) {
     const before = countries

@@ -147,3 +147,109 @@ describe('reported speech', () => {
     expect((draft.document.statements as StatementDoc[]).map((s) => s.about)).toEqual([['TJ']]);
   });
 });
+
+describe('attributions of other shapes', () => {
+  const ORG = 'The Kestrel Rail Freight Organisation (KRFO), an association of rail operators, met. ';
+  it.each([
+    [
+      'said with an honorific after the verb',
+      '“The canal is dry,” said Dr Dilnoza Karimova, “and nobody came.”',
+      [
+        ['QUOTE', K, 'The canal is dry,', 'said Dr Dilnoza Karimova', []],
+        ['QUOTE', K, 'and nobody came.', 'said Dr Dilnoza Karimova', []],
+      ],
+    ],
+    [
+      'said with a title after the verb',
+      '„We will help“, said Director Dilnoza Karimova, who leads the team.',
+      [['QUOTE', K, 'We will help', 'said Director Dilnoza Karimova, who leads the team', []]],
+    ],
+    [
+      'told an addressee, no "that", quoted words inside',
+      'Karimova told delegates the canal in Tajikistan had ‘done its job’ and that it would reopen.',
+      [
+        [
+          'PARAPHRASE',
+          K,
+          'the canal in Tajikistan had ‘done its job’ and that it would reopen',
+          'Karimova told delegates',
+          ['TJ'],
+        ],
+      ],
+    ],
+    [
+      'said on a day, no "that"',
+      'Karimova said on Monday the canal would reopen once the pumps arrived.',
+      [['PARAPHRASE', K, 'the canal would reopen once the pumps arrived', 'Karimova said on Monday', []]],
+    ],
+    [
+      'according to X, a relative clause, quoted words',
+      'According to forum director Karimova, whose forum called the meeting, the canal will stay shut „until the rain comes“.',
+      [
+        [
+          'PARAPHRASE',
+          K,
+          'the canal will stay shut „until the rain comes“',
+          'According to forum director Karimova',
+          [],
+        ],
+      ],
+    ],
+    [
+      'called X “…”, adding that',
+      'Director Karimova called the deal “a fair end to a dry month”, adding that the first pumps had arrived.',
+      [
+        ['QUOTE', K, 'a fair end to a dry month', 'Director Karimova called the deal', []],
+        ['PARAPHRASE', K, 'the first pumps had arrived', 'adding that', []],
+      ],
+    ],
+  ])('%s', (_pattern, body, expected) => {
+    expect(statements(body)).toEqual(expected);
+  });
+
+  it('an appeal ("called on X to …") is the words; quoted, it is a quotation', () => {
+    expect(statements(`${ORG}The KRFO called on both sides to return to talks.`)).toEqual([
+      ['PARAPHRASE', 'krfo', 'both sides to return to talks', 'The KRFO called on', []],
+    ]);
+    expect(statements(`${ORG}The KRFO called on members to “treat the corridor as one network”.`)).toEqual([
+      ['QUOTE', 'krfo', 'treat the corridor as one network', 'The KRFO called on members to', []],
+    ]);
+  });
+
+  it('an organisation’s "it said" continues the organisation that spoke before', () => {
+    expect(statements(`${ORG}Trade grew, according to the KRFO. It said 212 members had voted.`)).toEqual([
+      ['PARAPHRASE', 'krfo', 'Trade grew', 'according to the KRFO', []],
+      ['PARAPHRASE', 'krfo', '212 members had voted', 'It said', []],
+    ]);
+  });
+
+  it('a report, an event or its organizers speak for the organisation that owns them', () => {
+    const body =
+      'The Kestrel Rail Freight Organisation said in its annual corridor report that trade grew. ' +
+      'According to the report, Georgian terminals were busy. ' +
+      'The annual forum of the Kestrel Rail Freight Organisation opened. About 200 delegates came, the organizers said.';
+    expect(statements(body).map(([, speaker, words]) => [speaker, words])).toEqual([
+      ['kestrel-rail-freight-organisation', 'trade grew'],
+      ['kestrel-rail-freight-organisation', 'Georgian terminals were busy'],
+      ['kestrel-rail-freight-organisation', 'About 200 delegates came'],
+    ]);
+  });
+
+  it('the circumstance after a reported clause is not the words, but what they are about', () => {
+    expect(
+      statements(`${ORG}The KRFO said on Tuesday that it would decide by May, after a week of unrest in Kazakhstan.`),
+    ).toEqual([['PARAPHRASE', 'krfo', 'it would decide by May', 'The KRFO said on Tuesday that', ['KZ']]]);
+  });
+
+  it('an attribution naming the organisation by an appositive after a trailing "according to"', () => {
+    expect(statements('The protest ended peacefully, according to the port’s operator, Dunmore Stevedoring.')).toEqual([
+      [
+        'PARAPHRASE',
+        'dunmore-stevedoring',
+        'The protest ended peacefully',
+        'according to the port’s operator, Dunmore Stevedoring',
+        [],
+      ],
+    ]);
+  });
+});
