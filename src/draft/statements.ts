@@ -6,6 +6,7 @@
  */
 import type { Quotation } from '../text/quotes.js';
 import { IT_SPEAKER } from './descriptions.js';
+import type { Place } from './places.js';
 import { type SentenceStatement, statementsInSentence } from './quoted.js';
 import type { SpeakerMention, SpeakerRef } from './speakers.js';
 import type { CountryMention, Range } from './types.js';
@@ -27,6 +28,8 @@ export interface StatementScan {
   quotations: Quotation[];
   speakers: SpeakerMention[];
   countries: CountryMention[];
+  /** Places with the country the text puts them in (src/draft/places.ts), outside organisation names. */
+  places?: Place[];
 }
 
 export function findStatements(scan: StatementScan): StatementProposal[] {
@@ -61,7 +64,13 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
         sentence,
         ...(flag ? { flag } : {}),
       };
-      proposal.about = aboutCountries(text, proposal, scan.countries);
+      proposal.about = aboutCountries(text, proposal, scan.countries, scan.places ?? []);
+      const throughPlaces = proposal.about.filter((a) => a.rule.startsWith('about-place:'));
+      if (throughPlaces.length > 0) {
+        const note = `about ${throughPlaces.map((a) => `${a.code} through ${a.rule.slice(12)}`).join(', ')}: a place stands for its country here; check`;
+        proposal.flag = proposal.flag ? `${proposal.flag}; ${note}` : note;
+        proposal.confidence = Math.min(proposal.confidence, 0.7);
+      }
       statements.push(proposal);
     }
     if (found.length > 0) previous = statements.at(-1);
@@ -89,6 +98,7 @@ function aboutCountries(
   text: string,
   s: StatementProposal,
   countries: CountryMention[],
+  places: Place[],
 ): { code: string; rule: string }[] {
   const inside = (c: Range) => s.text.start <= c.start && c.end <= s.text.end;
   const inAttribution = (c: Range) =>
@@ -110,7 +120,33 @@ function aboutCountries(
     const last = before.at(-1);
     if (last) about.set(last.code, 'about-the-country');
   }
+  if (about.size === 0)
+    for (const [code, place] of throughPlaces(text, s, places)) about.set(code, `about-place:${place}`);
   return [...about].map(([code, rule]) => ({ code, rule }));
+}
+
+/**
+ * Words that name no country may still be about one through its places, as the article locates
+ * them: when they open with a place ("Kemerlik had doubled its berths", "But North Ustin shows
+ * …"), or name places of two countries or more ("A blockade in Tamir Bay is felt in Baku and
+ * Tbilisi"). A place merely passed through or stayed in says nothing of the kind; always flagged.
+ */
+function throughPlaces(text: string, s: StatementProposal, places: Place[]): Map<string, string> {
+  const found = places.flatMap((p) =>
+    p.country
+      ? p.mentions
+          .filter((m) => s.text.start <= m.start && m.end <= s.text.end)
+          .map((m) => ({ m, p, code: p.country as string }))
+      : [],
+  );
+  const codes = new Set(found.map((f) => f.code));
+  const opening = found.find((f) =>
+    /^(?:(?:But|And|Yet|So|Still|Now)\s+)?$/u.test(text.slice(s.text.start, f.m.start)),
+  );
+  const out = new Map<string, string>();
+  if (codes.size >= 2) for (const f of found) out.set(f.code, f.p.name);
+  else if (opening) out.set(opening.code, opening.p.name);
+  return out;
 }
 
 const STOP = new Set(
@@ -169,7 +205,7 @@ function addRestatements(scan: StatementScan, headline: Range, statements: State
         confidence: Math.min(candidate.confidence, 0.5),
       });
       const added = statements.at(-1) as StatementProposal;
-      added.about = aboutCountries(text, added, scan.countries);
+      added.about = aboutCountries(text, added, scan.countries, scan.places ?? []);
     }
   }
 }

@@ -253,3 +253,26 @@ describe('attributions of other shapes', () => {
     ]);
   });
 });
+
+describe('about-countries through places', () => {
+  const lead =
+    'SYNTHETIC TEST ARTICLE — not news\n\nFerry test headline\n\nORVIK BAY, Kazakhstan, 2 May (Testwire) - Director Dilnoza Karimova arrived. ';
+  const draft = (body: string) =>
+    draftArticle({ text: `${lead}${body}\n`, publishedOn: '2024-05-02', source: 'testwire' });
+
+  it('counts the country of a place the words open with, or of places of two countries, flagged', () => {
+    const d = draft(
+      '“Orvik Bay cannot wait,” Karimova said. “A strike in Orvik Bay is felt in Baku within days,” she added. ' +
+        'Karimova said the ferries would stay in Orvik Bay.',
+    );
+    const about = (d.document.statements as StatementDoc[]).map((s) => s.about);
+    expect(about).toEqual([['KZ'], ['KZ', 'AZ'], []]);
+    const flags = d.review.items.filter((i) => /^\$\.statements\[[01]\]$/.test(i.path ?? ''));
+    expect(flags.every((i) => i.flagged && /through Orvik Bay/.test(i.reason ?? ''))).toBe(true);
+  });
+
+  it('does not count places when the words name a country themselves', () => {
+    const d = draft('Orvik Bay ships mostly grain to Iran, Karimova said.');
+    expect((d.document.statements as StatementDoc[]).map((s) => s.about)).toEqual([['IR']]);
+  });
+});
