@@ -145,7 +145,7 @@ describe('draftAnnotations resolves against the graph', () => {
       input: { text: report, publishedOn: '2024-05-14', source: 'testwire' },
     });
     const data = result.data?.draftAnnotations.data;
-    const persons = (data?.document as { persons: { key: string; resolve?: unknown }[] }).persons;
+    const persons = (data?.document as { persons: { key: string; resolve?: unknown }[] } | undefined)?.persons ?? [];
     const lukashenko = persons.findIndex((p) => p.key === 'lukashenko');
     expect(persons[lukashenko]?.resolve).toBeUndefined();
     const item = data?.review.find((i) => i.path === `$.persons[${lukashenko}]` && i.rule === 'resolver-ambiguous');
