@@ -91,16 +91,28 @@ export function findPlaces(text: string, layout: Pick<Layout, 'place'>, countrie
 }
 
 /** Capitals of the reference data, wherever the text names them ("in Baku and Tbilisi"). */
+const capitalOf = new Map<string, string | null>();
+/** The country whose capital this name is, and only a capital (not also a country's name). */
+function capitalCountry(words: string): string | null {
+  let code = capitalOf.get(words);
+  if (code === undefined) {
+    const hit = lookupCountry(words, { capitals: true }).filter((x) => x.kind === 'capital');
+    code = hit.length === 1 && lookupCountry(words).length === 0 ? (hit[0] as { code: string }).code : null;
+    if (capitalOf.size < 50_000) capitalOf.set(words, code);
+  }
+  return code;
+}
+
 function capitals(text: string, countries: CountryMention[]): Place[] {
   const found = new Map<string, Place>();
   for (const m of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+)?(?![\p{L}])/gu)) {
     for (const words of [m[0], m[0].split(/\s/)[0] as string]) {
-      const hit = lookupCountry(words, { capitals: true }).filter((x) => x.kind === 'capital');
-      if (hit.length !== 1 || lookupCountry(words).length > 0) continue;
+      const code = capitalCountry(words);
+      if (!code) continue;
       if (countries.some((c) => c.start === m.index && c.kind !== 'capital')) continue;
       const place = found.get(fold(words)) ?? {
         name: words,
-        country: (hit[0] as { code: string }).code,
+        country: code,
         evidence: 'capital' as const,
         mentions: [],
       };

@@ -77,7 +77,7 @@ export function whenSaid(
   const own: WhenSaid[] = statements.map((s) => {
     const saidOn =
       dates
-        .filter((d) => !inAppositive(text, s.sentence, d.evidence))
+        .filter((d) => inside(s.sentence, d.evidence) && !inAppositive(text, s.sentence, d.evidence))
         .find(
           (d) =>
             (inside(s.attribution, d.evidence) && !inAppositive(text, s.attribution as Range, d.evidence)) ||
