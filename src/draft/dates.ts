@@ -27,6 +27,7 @@ const FUTURE =
 /** "The forum runs until Wednesday": a present-tense verb before "until" is still going on, so the day is to come. */
 const ONGOING_UNTIL =
   /\b(?:runs?|lasts?|continues?|remains?|stays?|is|are|goes on|go on|will)\s+(?:[\p{L}-]+\s+){0,3}?$/u;
+const SCHEDULED = /\b(?:ends|opens|starts|begins|closes|resumes|reopens|meets|convenes|is held|are held)\s+$/u;
 /** "said on Tuesday …", "told reporters on Monday": the day of the saying, in the past. */
 const SAID_BEFORE =
   /\b(?:said|told(?:\s+[\p{L}’'-]+){0,2}|announced|stated|noted|added|wrote|posted|declared|warned|confirmed|met|signed|opened|closed|began|started|ended|arrived|left|held)\s+$/u;
@@ -53,6 +54,8 @@ function speaksOfFuture(text: string, sentences: Range[], at: number, end: numbe
   if (/^\s+(?:said|told|announced|stated|noted|added|wrote|declared|warned)\b/u.test(rest)) return false;
   const clauseAfter = rest.slice(0, rest.search(/[,;]|\b(?:said|says|told|that)\b|$/u));
   if (lead === 'until' && ONGOING_UNTIL.test(before)) return true;
+  // "The congress ends on Thursday": the present of what is scheduled.
+  if (SCHEDULED.test(before)) return true;
   return FUTURE.test(`${clauseBefore} ${clauseAfter}`);
 }
 

@@ -18,7 +18,7 @@ const ORG_NOUN =
   'operator|company|firm|carrier|union|group|association|agency|organi[sz]ation|institute|consortium|cooperative|alliance|federation|network|body|council|committee|forum|chamber|bank|fund|foundation';
 
 const APPOSITIVE_NAME = new RegExp(
-  `\\b((?:[Tt]he|[Ii]ts|[Aa]n?)\\s+(?:[\\p{L}-]+(?:’s|'s)\\s+)?(${ORG_NOUN}))\\s*,\\s+(\\p{Lu}[\\p{L}’'&.-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?\\p{Lu}[\\p{L}’'&.-]*){0,5})(?=\\s*[,.;)]|\\s*$)`,
+  `\\b((?:[Tt]he|[Ii]ts|[Aa]n?)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${ORG_NOUN}))\\s*,\\s+(\\p{Lu}[\\p{L}’'&.-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?\\p{Lu}[\\p{L}’'&.-]*){0,5})(?=\\s*[,.;)]|\\s*$)`,
   'gu',
 );
 

@@ -53,6 +53,24 @@ const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)(?<!\b(?:and|but|or)
 const CLAUSE_START =
   /^(?:\p{N}|(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any|[Pp]rices|[Ww]orkers)\b|\p{Lu})/u;
 
+/** "said about 40 barges were waiting", "said most ports had closed": a quantity opens the clause. */
+const QUANTITY_START =
+  /^(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Mm]ore than|[Ff]ewer than|[Aa]t least|[Oo]nly|[Mm]ost|[Hh]alf|[Ff]ew|[Ss]everal|[Ee]very|[Ee]ach|[Nn]one|[Nn]either|[Oo]ne|[Tt]wo|[Tt]hree)\b/u;
+/** A finite verb or auxiliary: "said talks with the port authorities … would start". */
+const FINITE = /\b(?:would|will|could|can|may|might|should|must|had|has|have|was|were|is|are|did|does|do)\b/u;
+
+/**
+ * Whether the words after a verb of saying (without "that") open a clause: a determiner, a
+ * pronoun, a name or a number, a quantity, or a bare noun followed within a few words by a
+ * finite verb ("talks with … would start", "prices had risen").
+ */
+function opensClause(words: string): boolean {
+  if (CLAUSE_START.test(words) || QUANTITY_START.test(words)) return true;
+  if (!/^\p{Ll}/u.test(words)) return false;
+  const head = words.split(/[,;:]/u)[0]?.split(/\s+/).slice(0, 12).join(' ') ?? '';
+  return FINITE.test(head);
+}
+
 export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerMention[]): ReportedSpeech | null {
   const end = clauseEnd(text, sentence);
   const inSentence = speakers.filter((s) => s.start >= sentence.start && s.end <= end);
@@ -104,8 +122,24 @@ function nominal(text: string, s: Range, end: number, speakers: SpeakerMention[]
     const attribution = { start: s.start + m.index, end: speaker.end + that[0].trimEnd().length };
     return { text: { start, end }, attribution, speaker, rule: 'reported-nominal' };
   }
-  return null;
+  // "The union opened its congress on Tuesday with a warning that …": the subject's own warning.
+  const own = NOMINAL_OWN.exec(text.slice(s.start, end));
+  if (!own) return null;
+  const at = s.start + own.index;
+  const subject = speakers.find((x) => x.end <= at && OPENER.test(text.slice(s.start, x.phraseStart)));
+  if (!subject || /[“”"«»]/u.test(text.slice(subject.end, at))) return null;
+  const start = at + own[0].length;
+  if (start >= end) return null;
+  return {
+    text: { start, end },
+    attribution: { start: at + own[0].search(/\b(?:an?|its|their)\s/u), end: at + own[0].trimEnd().length },
+    speaker: subject,
+    rule: 'reported-nominal-own',
+  };
 }
+
+const NOMINAL_OWN =
+  /\s(?:with|in|issuing|giving)\s+(?:an?|its|their)\s+(?:[\p{L}-]+\s+)?(?:warning|statement|claim|call|appeal|assurance|pledge|promise|reminder|announcement|message)\s+that\s+/u;
 
 /** "Law and order, Kazakh authorities affirm, was restored …": the attribution inside the clause. */
 function parenthetical(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
@@ -130,7 +164,9 @@ function leadingAttribution(text: string, s: Range, end: number, speakers: Speak
   const attribution = findAttribution(text, s.start, end, speakers);
   if (!attribution || attribution.inverted) return null;
   const { speaker, verb } = attribution;
-  if (!OPENER.test(text.slice(s.start, speaker.phraseStart))) return null;
+  // "…, and the authority said it did not expect …": a second clause of its own.
+  const before = text.slice(s.start, speaker.phraseStart);
+  if (!OPENER.test(before) && !/(?:,\s+(?:and|but|while|whereas)|;)\s+$/u.test(before)) return null;
   const phraseStart = speaker.phraseStart;
   const rest = text.slice(verb.end, end);
   const verbWords = text.slice(verb.start, verb.end);
@@ -170,7 +206,7 @@ function leadingAttribution(text: string, s: Range, end: number, speakers: Speak
   const clause = /^\s+/.exec(rest);
   if (!clause || !(BELIEF_VERBS.has(verbWord) || /^(?:said|says)$/.test(verbWord))) return null;
   const start = verb.end + clause[0].length;
-  if (!CLAUSE_START.test(text.slice(start, end)) || end - start < 12) return null;
+  if (!opensClause(text.slice(start, end)) || end - start < 12) return null;
   return reported(start, verb.end, 'reported-clause');
 }
 

@@ -156,7 +156,7 @@ const BEFORE_OF = new RegExp(
 );
 /** "Its chairman, Rustam Nazarov": a role, a comma, the name. */
 const BEFORE_COMMA = new RegExp(
-  `(?:^|\\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s)\\s+)?(${ROLE}(?:\\s+(?:for|of|at|with)\\s+[^,;"“”]{2,80}?)?),\\s+$`,
+  `(?:^|\\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${ROLE}(?:\\s+(?:for|of|at|with)\\s+[^,;"“”]{2,80}?)?),\\s+$`,
   'u',
 );
 const BEFORE_QUALIFIED = new RegExp(`(?:^|[\\s,(])((?:[\\p{Lu}][\\p{L}’'-]*\\s+){1,4}?(?:${ROLE}))\\s+$`, 'u');

@@ -22,7 +22,7 @@ export interface SpeakerMention extends Range {
 
 /** "The union's spokeswoman, …", "Its chairman, …", "the …": words before a speaker's name that belong to the phrase. */
 const DETERMINER_BEFORE =
-  /(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s)\s+)?|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)$/u;
+  /(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s|(?<=s)[’'])\s+)?|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)$/u;
 
 function phraseStartBefore(text: string, start: number): number {
   const m = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
@@ -55,11 +55,13 @@ export function speakerMentions(
       // "The Silk Corridor Freight Organization (SCFO), an association …, said": name and acronym are one phrase.
       const acronym = o.acronym ? new RegExp(`^\\s\\(${o.acronym}\\)`).exec(text.slice(m.end)) : null;
       if (o.acronym && text.slice(m.start - 1, m.end + 1) === `(${o.acronym})`) continue;
+      // "The buyers' group, Coastal Cocoa Traders, said": the description and the name are one phrase.
+      const described = o.mentions.find((x) => x.end < m.start && /^,\s+$/.test(text.slice(x.end, m.start)));
       out.push({
         start: m.start,
         end: m.end + (acronym?.[0].length ?? 0),
         ref: { organization: o.key },
-        phraseStart: phraseStartBefore(text, m.start),
+        phraseStart: phraseStartBefore(text, described ? described.start : m.start),
         via: 'organization',
       });
     }

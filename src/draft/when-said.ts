@@ -31,6 +31,18 @@ function inAppositive(text: string, attribution: Range, r: Range): boolean {
   return false;
 }
 
+const DOCUMENT_DATE =
+  /,\s+(?:adopted|issued|published|released|signed|sent|delivered|made|read out)\b|\bin\s+(?:a|an|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|report|communiqu[ée]|letter|declaration|bulletin|release)\b/u;
+
+/**
+ * "Ice kept the port closed on Thursday, and the authority said it …": a date in a clause of
+ * its own before the speaker's dates that clause, not the saying.
+ */
+function ofAnEarlierClause(text: string, date: Range, phraseStart: number | null): boolean {
+  if (phraseStart === null || phraseStart < date.end) return false;
+  return /(?:,\s+(?:and|but|while|whereas)\s|;)/u.test(text.slice(date.end, phraseStart));
+}
+
 /** A gathering at which people speak, as a lede reports it opening or being held. */
 const GATHERING = /\b(?:forum|conference|summit|session|congress|assembly|convention|meeting)\b/i;
 const HELD = /\b(?:opened|began|started|was held|were held|held|met|convened|gathered|took place)\b/;
@@ -84,20 +96,20 @@ export function whenSaid(
             (inside(s.sentence, d.evidence) &&
               !inside(s.text, d.evidence) &&
               s.kind === 'PARAPHRASE' &&
-              s.text.start > d.evidence.end),
+              s.text.start > d.evidence.end &&
+              !ofAnEarlierClause(text, d.evidence, s.speaker?.phraseStart ?? null)),
         ) ?? null;
     const occasion = events.findIndex(
       (e) =>
         e.kind === 'MEETING' &&
         (inside(s.attribution, e.evidence) || (e.mention !== null && inside(s.attribution, e.mention))),
     );
-    // ", adopted on Wednesday,": the day of a document, not of every word its author said.
+    // ", adopted on Wednesday,", "said in a statement on Wednesday": the day of a document, not of
+    // every word its author said.
     const documentDate =
       saidOn !== null &&
       s.attribution !== null &&
-      /,\s+(?:adopted|issued|published|released|signed|sent|delivered|made|read out)\b/.test(
-        text.slice(s.attribution.start, saidOn.evidence.start),
-      );
+      DOCUMENT_DATE.test(text.slice(s.attribution.start, Math.max(s.attribution.end, saidOn.evidence.end)));
     return {
       saidOn,
       saidOnRule: saidOn ? (documentDate ? 'said-on-document-date' : 'said-on-in-attribution') : null,
@@ -130,10 +142,15 @@ export function whenSaid(
     const same = statements
       .map((t, j) => ({ t, w: tied[j] as WhenSaid }))
       // A document's date carries to what the article then reports from it ("According to the
-      // report, …"), not to what the same speaker said before it.
+      // report, …", "It added that …"), not to what the same speaker said before it; an
+      // organisation's other words may come from anywhere, so only a document dates them.
       .filter(
         ({ t, w }, j) =>
-          speakerId(t) === speakerId(s) && w.saidOn && (w.saidOnRule !== 'said-on-document-date' || j < i),
+          speakerId(t) === speakerId(s) &&
+          w.saidOn &&
+          (w.saidOnRule === 'said-on-document-date'
+            ? j < i
+            : !(s.speakerRef !== null && 'organization' in s.speakerRef)),
       );
     const days = new Set(same.map(({ w }) => w.saidOn?.date.value));
     const source = same[0]?.w;

@@ -97,4 +97,10 @@ describe('findDates', () => {
     // Published Monday 1 April 2024: 30–31 March and the weekend spans no month change, still March.
     expect(dates('Nothing happened at the weekend.', '2024-04-01')).toEqual([['at the weekend', '2024-03', 'MONTH']]);
   });
+
+  it('reads the present of a scheduled event as the future', () => {
+    // 9 September 2025 was a Tuesday.
+    expect(dates('The congress ends on Thursday.', '2025-09-09')).toEqual([['on Thursday', '2025-09-11', 'DAY']]);
+    expect(dates('The congress ended on Thursday.', '2025-09-09')).toEqual([['on Thursday', '2025-09-04', 'DAY']]);
+  });
 });

@@ -276,3 +276,57 @@ describe('about-countries through places', () => {
     expect((d.document.statements as StatementDoc[]).map((s) => s.about)).toEqual([['IR']]);
   });
 });
+
+describe('reported clauses without "that"', () => {
+  it.each([
+    [
+      'a second clause of its own',
+      'The canal froze on Monday, and Karimova said it would not reopen before Sunday.',
+      'it would not reopen before Sunday',
+      'Karimova said',
+    ],
+    ['a quantity', 'Karimova said about 40 barges were waiting.', 'about 40 barges were waiting', 'Karimova said'],
+    [
+      'a bare noun before a finite verb',
+      'Karimova said talks with the water boards of Uzbekistan would start in May.',
+      'talks with the water boards of Uzbekistan would start in May',
+      'Karimova said',
+    ],
+  ])('%s', (_pattern, body, words, attribution) => {
+    const found = statements(body);
+    expect(found.map(([kind, speaker, text, attr]) => [kind, speaker, text, attr])).toEqual([
+      ['PARAPHRASE', K, words, attribution],
+    ]);
+  });
+
+  it('does not date a saying by the day of an earlier clause', () => {
+    const draft = draftArticle({
+      text: `${LEAD}${PEOPLE}The canal froze on Monday, and Karimova said it would not reopen before Sunday.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    expect((draft.document.statements as StatementDoc[])[0]?.saidOn).toBeNull();
+  });
+
+  it('reads an organisation’s own warning ("opened … with a warning that")', () => {
+    expect(
+      statements(
+        'The Kestrel Shipping Union opened its congress on Tuesday with a warning that fuel rules could idle the fleet.',
+      ),
+    ).toEqual([['PARAPHRASE', 'kestrel-shipping-union', 'fuel rules could idle the fleet', 'a warning that', []]]);
+  });
+
+  it('names an organisation given after a plural possessive ("The buyers\' group, X, said")', () => {
+    expect(
+      statements("The buyers' group, Coastal Grain Traders, said in a reply that the demand was too high."),
+    ).toEqual([
+      [
+        'PARAPHRASE',
+        'coastal-grain-traders',
+        'the demand was too high',
+        "The buyers' group, Coastal Grain Traders, said in a reply that",
+        [],
+      ],
+    ]);
+  });
+});
