@@ -252,7 +252,7 @@ function* monthsAndYears({ text, published, sentences }: DateScan): Generator<Re
 }
 
 const FEW =
-  /\b(a few|several|some|a couple of|two|three|four|five|a|one)\s+(days?|weeks?)\s+later\b|\b(days|weeks) later\b|\bthe (next|following|previous) day\b|\b(?:the same|that) (?:day|evening|night|morning|afternoon)\b|\b(?:later that|later the same) day\b|\bby the (?:evening|afternoon|night)\b/gi;
+  /\b(a few|several|some|a couple of|two|three|four|five|a|one)\s+(days?|weeks?)\s+later\b|\b(days|weeks) later\b|\bthe (next|following|previous) day\b|\b(?:the same|that) (?:day|evening|night|morning|afternoon)\b|\b(?:later that|later the same) day\b|\bby the (?:evening|afternoon|night)\b|\bthe day (?:before|after)\b|(?<=,\s)(?:a|one|two|three|four|five)\s+days?\s+(?:after|before)\b/gi;
 const COUNT: Record<string, [number, number]> = {
   'a few': [2, 6],
   several: [2, 9],
@@ -278,9 +278,12 @@ function* relativeToAnchor({ text }: DateScan, dates: ResolvedDate[]): Generator
         d.date.precision === 'DAY' &&
         d.rule !== 'date-relative-to-previous' &&
         d.evidence.end <= match.index &&
-        // "the previous day" may open a paragraph; vaguer counts stay in theirs.
-        (!text.slice(d.evidence.end, match.index).includes('\n') ||
-          (/\bday\b/i.test(match[0]) && match.index - d.evidence.end < 600)),
+        // "the previous day" may open a paragraph (and "the day before it ended" look back
+        // further); vaguer counts stay in theirs; ", two days after …" counts from its own sentence.
+        (/\bdays?\s+(?:after|before)\b/i.test(match[0]) && !/^the day/i.test(match[0])
+          ? !/[.!?]\s/.test(text.slice(d.evidence.end, match.index))
+          : !text.slice(d.evidence.end, match.index).includes('\n') ||
+            (/\bday\b/i.test(match[0]) && match.index - d.evidence.end < (/^the day/i.test(match[0]) ? 1500 : 600))),
     );
     const evidence = span(text, match.index, match.index + match[0].length);
     if (!anchor) continue;
@@ -308,6 +311,14 @@ function* relativeToAnchor({ text }: DateScan, dates: ResolvedDate[]): Generator
 
 function rangeOf(words: string): [number, number] {
   if (/\b(?:same|that|by the)\b/.test(words)) return [0, 0];
+  if (/^the day before$/.test(words)) return [-1, -1];
+  if (/^the day after$/.test(words)) return [1, 1];
+  // "X on Thursday, two days after Y": Y was two days before the day of X.
+  const counted = /^(a|one|two|three|four|five)\s+days?\s+(after|before)$/.exec(words);
+  if (counted) {
+    const n = (COUNT[counted[1] as string] as [number, number])[0];
+    return counted[2] === 'after' ? [-n, -n] : [n, n];
+  }
   if (/the previous day/.test(words)) return [-1, -1];
   if (/the (next|following) day/.test(words)) return [1, 1];
   const [count = '', unit = 'days'] = words.replace(/ later$/, '').split(/\s+(?=days?$|weeks?$)/);

@@ -7,11 +7,13 @@
  * (an organisation, decided with the statements around it). Not mentions: only ways to find
  * who speaks, and always flagged.
  */
-import type { OrganizationProposal } from './organizations.js';
+import { isCompanyName, type OrganizationProposal } from './organizations.js';
 import type { SpeakerMention } from './speakers.js';
 
 /** The organisation an "it said" stands for is decided by the statements around it (src/draft/statements.ts). */
 export const IT_SPEAKER = 'it-speaker';
+/** A speaker described but not named ("The builder of a wind farm insisted that …"): the placeholder stands in. */
+export const DESCRIBED_SPEAKER = 'described-speaker';
 
 /**
  * "the council said", "according to the forum's communiqué": a definite description naming
@@ -22,10 +24,13 @@ export function organizationDescriptions(text: string, organizations: Organizati
   const byHead = new Map<string, OrganizationProposal[]>();
   for (const o of organizations) {
     if (o.kind === 'NEWS_AGENCY') continue;
-    const last = o.name.split(/\s+/).at(-1)?.toLowerCase();
-    // "Andes Copper Holdings" is "the company"; other names by their last word ("the council").
+    const words = o.name.split(/\s+/);
+    const last = words.at(-1)?.toLowerCase();
+    // "Andes Copper Holdings" is "the company"; other names by their last word ("the council"),
+    // or by the head before "of" ("the Federation of Baltic Hauliers" is "the federation").
     const head = last && /^(?:holdings|inc|ltd|llc|plc|corporation|corp)$/.test(last) ? 'company' : last;
-    for (const noun of new Set([head, ...(o.descriptions ?? [])])) {
+    const ofHead = /^(?:\p{Lu}[\p{L}’'-]*\s+)*?(\p{Lu}\p{Ll}+)\s+of\s/u.exec(o.name)?.[1]?.toLowerCase();
+    for (const noun of new Set([head, ofHead, ...(o.descriptions ?? [])])) {
       if (noun && /^\p{L}{4,}$/u.test(noun)) byHead.set(noun, [...(byHead.get(noun) ?? []), o]);
     }
   }
@@ -44,13 +49,17 @@ export function organizationDescriptions(text: string, organizations: Organizati
       });
     }
   }
-  // "according to the group": a generic noun stands for the organisation named last before it.
+  // "according to the group", "the company said": a generic noun stands for the organisation
+  // named last before it (when no organisation is called so by name).
   const named = organizations
     .filter((o) => o.kind !== 'NEWS_AGENCY')
     .flatMap((o) => o.mentions.map((m) => ({ at: m.end, org: o })))
     .sort((a, b) => a.at - b.at);
-  for (const m of text.matchAll(/\b[Tt]he\s+(group|organi[sz]ation|body)\b(?!\s+\p{Lu})/gu)) {
-    const last = named.filter((n) => n.at <= m.index).at(-1);
+  for (const m of text.matchAll(/\b[Tt]he\s+(group|organi[sz]ation|body|company|firm)\b(?!\s+\p{Lu})/gu)) {
+    const before = named.filter((n) => n.at <= m.index);
+    // "the company": the company named last, if one reads as a company.
+    const companies = /company|firm/.test(m[1] as string) ? before.filter((n) => isCompanyName(n.org.name)) : [];
+    const last = (companies.length > 0 ? companies : before).at(-1);
     if (!last || out.some((x) => x.phraseStart === m.index)) continue;
     out.push({
       start: m.index + m[0].length - (m[1] as string).length,

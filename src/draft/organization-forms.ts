@@ -15,10 +15,10 @@ type Blocked = (start: number, end: number) => boolean;
 
 /** Nouns that, next to a name, say it is an organisation. */
 const ORG_NOUN =
-  'operator|company|firm|carrier|union|group|association|agency|organi[sz]ation|institute|consortium|cooperative|alliance|federation|network|body|council|committee|forum|chamber|bank|fund|foundation';
+  'operator|company|firm|carrier|union|group|association|agency|organi[sz]ation|institute|consortium|cooperative|alliance|federation|network|body|council|committee|forum|chamber|bank|fund|foundation|manufacturer|maker|producer|builder|supplier|developer|lender|insurer|retailer|airline|railway|utility|broker|exporter|importer|distributor|contractor|shipper|buyer';
 
 const APPOSITIVE_NAME = new RegExp(
-  `\\b((?:[Tt]he|[Ii]ts|[Aa]n?)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${ORG_NOUN}))\\s*,\\s+(\\p{Lu}[\\p{L}’'&.-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?\\p{Lu}[\\p{L}’'&.-]*){0,5})(?=\\s*[,.;)]|\\s*$)`,
+  `\\b((?:[Tt]he|[Ii]ts|[Aa]n?)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${ORG_NOUN}))\\s*,\\s+(\\p{Lu}[\\p{L}’'&-]*(?: (?:of |and |for )?\\p{Lu}[\\p{L}’'&-]*){0,5})(?=\\s*[,.;)]|\\s*$)`,
   'gu',
 );
 
@@ -28,7 +28,22 @@ export function addAppositiveNames(text: string, orgs: OrganizationProposal[], a
     const [, phrase, noun, name] = m as unknown as [string, string, string, string];
     const start = m.index + m[0].length - name.length;
     const end = start + name.length;
-    if (blocked(start, end) || orgs.some((o) => o.mentions.some((x) => x.start < end && start < x.end))) continue;
+    if (blocked(start, end)) continue;
+    const description = {
+      start: m.index,
+      end: m.index + phrase.length,
+      text: phrase,
+      rule: 'organization-appositive',
+      confidence: 0.8,
+    };
+    // A name found already ("North Ustin Stevedoring" by its head word): the description is its too.
+    const known = orgs.find((o) => o.mentions.some((x) => x.start === start && x.end === end));
+    if (known) {
+      known.mentions.push(description);
+      known.descriptions = [...new Set([...(known.descriptions ?? []), noun.toLowerCase()])];
+      continue;
+    }
+    if (orgs.some((o) => o.mentions.some((x) => x.start < end && start < x.end))) continue;
     add({
       key: slug(name),
       name,

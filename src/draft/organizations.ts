@@ -30,6 +30,19 @@ export interface OrganizationProposal extends Provenance {
   descriptions?: string[];
 }
 
+/**
+ * Words that end the names of companies ("Baltic Subsea Systems", "Transalpine Cargo Rail",
+ * "Nordwind Offshore"): an organisation's head when the name has another capitalised word before.
+ */
+const INDUSTRY_HEAD =
+  'Systems|Offshore|Rail|Shipping|Logistics|Airways|Motors|Energy|Mining|Foods|Pharmaceuticals|Technologies|Solutions|Traders|Stevedoring|Cargo|Freight|Lines|Transport|Petroleum|Chemicals|Metals|Shipyards|Ports|Refining|Telecom|Construction|Engineering|Capital|Media|Communications|Insurance|Airport|Exchange';
+/** Whether a name reads as a company's ("Baltic Subsea Systems", "Andes Copper Holdings"): what "the company" may be. */
+export function isCompanyName(name: string): boolean {
+  return new RegExp(
+    `\\b(?:${INDUSTRY_HEAD}|Company|Holdings|Inc|Ltd|LLC|PLC|Corporation|Group|Terminals|Railways|Airlines|Industries|Partners)$`,
+    'u',
+  ).test(name);
+}
 const HEAD =
   'Organization|Organisation|Journal|Gazette|Herald|Tribune|Terminals|Railways|Airlines|Industries|Partners|Federation|Holdings|Inc|Ltd|LLC|PLC|Forum|Network|Initiative|Consortium|Society|League|Board|Authority|Chamber|Cooperative|Partnership|Observatory|Academy|Group|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
 const CAP = "[\\p{Lu}][\\p{L}’'&-]*";
@@ -38,7 +51,7 @@ const NAME_WORD = `(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 const JOIN = '(?:\\s+(?:of|for|on|and|the|de)\\s+|\\s+)';
 /** A capitalised name ending in an organisation head, or a head "of" capitalised words. */
 const NAMED = new RegExp(
-  `(?<![\\p{L}])(?:${CAP}${JOIN})*?(?:${HEAD})(?:\\s+(?:of|for|on)\\s+(?:the\\s+)?${NAME_WORD}(?:${JOIN}${NAME_WORD})*)?(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:${CAP}${JOIN})*?(?:${HEAD})(?:\\s+(?:of|for|on)\\s+(?:the\\s+)?${NAME_WORD}(?:${JOIN}${NAME_WORD})*)?|(?:${CAP}\\s+)+(?:${INDUSTRY_HEAD}))(?![\\p{L}])`,
   'gu',
 );
 const ACRONYM_AFTER = /^\s+\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u;

@@ -3,6 +3,7 @@
  * X, …", "…, X said.", "…, according to X.", "X believes …", "A, X affirm, B." The clause
  * is the statement's text; the words naming the speaker and the verb are its attribution.
  */
+import { DESCRIBED_SPEAKER } from './descriptions.js';
 import { accordingTo, findAttribution, type SpeakerMention } from './speakers.js';
 import { BELIEF_VERBS } from './speech-verbs.js';
 import type { Range } from './types.js';
@@ -80,7 +81,8 @@ export function reportedSpeech(text: string, sentence: Range, speakers: SpeakerM
     parenthetical(text, sentence, end, inSentence) ??
     leadingAttribution(text, sentence, end, inSentence) ??
     trailingAttribution(text, sentence, end, inSentence) ??
-    participle(text, sentence, end, inSentence)
+    participle(text, sentence, end, inSentence) ??
+    describedSpeaker(text, sentence, end, inSentence)
   );
 }
 
@@ -241,11 +243,15 @@ function trailingAttribution(text: string, s: Range, end: number, speakers: Spea
     if (phrase < from || !/^(?:the\s+)?$/i.test(text.slice(from, phrase))) continue;
     // Nothing but adjuncts may follow: "…, Lukashenko said on Monday at the session."
     if (/\bthat\b/.test(text.slice(attribution.verb.end, end))) continue;
+    // "…, the company said on Wednesday, after a landslide closed the line last week.": the
+    // circumstance is the reporter's, and its countries count for what the words are about.
+    const { text: said, context } = withoutCircumstance(text, { start: from, end });
     return {
       text: { start: s.start, end: s.start + comma },
-      attribution: { start: from, end },
+      attribution: said,
       speaker: attribution.speaker,
       rule: 'reported-attribution-after',
+      ...(context ? { context } : {}),
     };
   }
   return null;
@@ -268,5 +274,37 @@ function participle(text: string, s: Range, end: number, speakers: SpeakerMentio
     attribution: { start: verbStart, end: verbStart + (m[1] as string).length },
     speaker: subject,
     rule: 'reported-participle',
+  };
+}
+
+/**
+ * "The builder of a North Sea wind farm insisted on Friday that …": a speaker the sentence
+ * describes without naming. The words are proposed with the placeholder speaker (flagged), so
+ * that the curator names who it is rather than retyping the clause.
+ */
+const DESCRIBED =
+  /^((?:[Tt]he|[Aa]n?)\s+[^,;:"“”«»]{2,60}?)\s+((?:has\s+|have\s+|also\s+)?(?:said|says|insisted|insists|warned|warns|announced|argued|argues|claimed|claims|stated|told\s+[\p{L}’'-]+))(?:\s+(?:on|in|at|late|early)\s+[\p{L}\d’' -]{1,30}?)?\s+that\s+/u;
+
+function describedSpeaker(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
+  const m = DESCRIBED.exec(text.slice(s.start, end));
+  if (!m) return null;
+  const subject = { start: s.start, end: s.start + (m[1] as string).length };
+  if (speakers.some((x) => x.start < subject.end && subject.start < x.end)) return null;
+  const start = s.start + m[0].length;
+  if (start >= end) return null;
+  const { text: words, context } = withoutCircumstance(text, { start, end });
+  const speaker: SpeakerMention = {
+    ...subject,
+    ref: { organization: DESCRIBED_SPEAKER },
+    phraseStart: subject.start,
+    via: 'organization',
+    flag: `the speaker is described, not named ("${m[1]}"): who is it?`,
+  };
+  return {
+    text: words,
+    attribution: { start: s.start, end: s.start + m[0].trimEnd().length },
+    speaker,
+    rule: 'reported-described-speaker',
+    ...(context ? { context } : {}),
   };
 }

@@ -176,7 +176,10 @@ export function accordingTo(text: string, at: number, speakers: SpeakerMention[]
   // "According to union chairman Askar Temirgaliev": a few words of a role the rules did not read as one.
   return (
     speakers.find(
-      (s) => s.start > after && s.start - after < 40 && /^(?:[\p{L}’'-]+\s+){1,3}$/u.test(text.slice(after, s.start)),
+      (s) =>
+        s.phraseStart > after &&
+        s.phraseStart - after < 40 &&
+        /^(?:[\p{L}’'-]+\s+){1,3}$/u.test(text.slice(after, s.phraseStart)),
     ) ?? null
   );
 }

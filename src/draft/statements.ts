@@ -5,7 +5,7 @@
  * restate; and each statement gets the countries its words are about.
  */
 import type { Quotation } from '../text/quotes.js';
-import { IT_SPEAKER } from './descriptions.js';
+import { DESCRIBED_SPEAKER, IT_SPEAKER } from './descriptions.js';
 import type { Place } from './places.js';
 import { type SentenceStatement, statementsInSentence } from './quoted.js';
 import type { SpeakerMention, SpeakerRef } from './speakers.js';
@@ -41,7 +41,9 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
     for (const s of found) {
       let speakerRef = s.speaker?.ref ?? null;
       let flag = s.flag;
-      if (speakerRef && 'organization' in speakerRef && speakerRef.organization === IT_SPEAKER) {
+      if (speakerRef && 'organization' in speakerRef && speakerRef.organization === DESCRIBED_SPEAKER) {
+        speakerRef = null;
+      } else if (speakerRef && 'organization' in speakerRef && speakerRef.organization === IT_SPEAKER) {
         speakerRef = itStandsFor(scan.speakers, previous, s.speaker?.start ?? sentence.start);
         flag = speakerRef
           ? `"it" read as ${'organization' in speakerRef ? speakerRef.organization : speakerRef.person}: the organization that spoke before, or the one named last`
@@ -65,6 +67,11 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
         ...(flag ? { flag } : {}),
       };
       proposal.about = aboutCountries(text, proposal, scan.countries, scan.places ?? []);
+      const both = proposal.about.filter((a) => a.rule === 'about-both-countries');
+      if (both.length > 0) {
+        const note = `"both countries" read as ${both.map((a) => a.code).join(' and ')}, the two named last: check`;
+        proposal.flag = proposal.flag ? `${proposal.flag}; ${note}` : note;
+      }
       const throughPlaces = proposal.about.filter((a) => a.rule.startsWith('about-place:'));
       if (throughPlaces.length > 0) {
         const note = `about ${throughPlaces.map((a) => `${a.code} through ${a.rule.slice(12)}`).join(', ')}: a place stands for its country here; check`;
@@ -119,6 +126,14 @@ function aboutCountries(
       .filter((c) => !inside(c) || inAttribution(c));
     const last = before.at(-1);
     if (last) about.set(last.code, 'about-the-country');
+  }
+  // "consumers in both countries": the two countries named last before the words.
+  if (about.size === 0 && /\b(?:both|the two) countries\b/i.test(text.slice(s.text.start, s.text.end))) {
+    const before = countries
+      .filter((c) => c.end <= s.text.start && c.kind !== 'capital' && !inAttribution(c))
+      .map((c) => c.code);
+    const lastTwo = [...new Set(before.reverse())].slice(0, 2);
+    if (lastTwo.length === 2) for (const code of lastTwo) about.set(code, 'about-both-countries');
   }
   if (about.size === 0)
     for (const [code, place] of throughPlaces(text, s, places)) about.set(code, `about-place:${place}`);

@@ -89,11 +89,12 @@ export function whenSaid(
   const own: WhenSaid[] = statements.map((s) => {
     const saidOn =
       dates
-        .filter((d) => inside(s.sentence, d.evidence) && !inAppositive(text, s.sentence, d.evidence))
+        .filter((d) => inside(s.sentence, d.evidence))
         .find(
           (d) =>
             (inside(s.attribution, d.evidence) && !inAppositive(text, s.attribution as Range, d.evidence)) ||
-            (inside(s.sentence, d.evidence) &&
+            (!inside(s.attribution, d.evidence) &&
+              !inAppositive(text, s.sentence, d.evidence) &&
               !inside(s.text, d.evidence) &&
               s.kind === 'PARAPHRASE' &&
               s.text.start > d.evidence.end &&

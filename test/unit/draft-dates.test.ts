@@ -103,4 +103,16 @@ describe('findDates', () => {
     expect(dates('The congress ends on Thursday.', '2025-09-09')).toEqual([['on Thursday', '2025-09-11', 'DAY']]);
     expect(dates('The congress ended on Thursday.', '2025-09-09')).toEqual([['on Thursday', '2025-09-04', 'DAY']]);
   });
+
+  it('counts ", two days after" back from the day of its own sentence, and "the day before" from the last day given', () => {
+    // 21 November 2024 was a Thursday.
+    expect(dates('Drivers left on Thursday, two days after officials agreed.', '2024-11-21')).toEqual([
+      ['on Thursday', '2024-11-21', 'DAY'],
+      ['two days after', '2024-11-19', 'DAY'],
+    ]);
+    expect(dates('The blockade ended on Thursday. Others had joined the day before it ended.', '2024-11-21')).toEqual([
+      ['on Thursday', '2024-11-21', 'DAY'],
+      ['the day before', '2024-11-20', 'DAY'],
+    ]);
+  });
 });

@@ -87,7 +87,10 @@ describe('organisations in other forms', () => {
     expect(orgs.find((o) => o.key === 'vtma')?.flag).toMatch(/only the acronym/);
     const operator = orgs.find((o) => o.name === 'Dunmore Stevedoring');
     expect(operator?.descriptions).toEqual(['operator']);
-    expect(operator?.mentions.map((m) => m.text)).toEqual(['the port’s operator', 'Dunmore Stevedoring']);
+    expect([...(operator?.mentions ?? [])].sort((a, b) => a.start - b.start).map((m) => m.text)).toEqual([
+      'the port’s operator',
+      'Dunmore Stevedoring',
+    ]);
   });
 
   it('writes the same name once, and no organisation for a head word alone or for the agency', () => {
@@ -98,5 +101,14 @@ describe('organisations in other forms', () => {
     expect(orgs.filter((o) => /Kestrel/.test(o.name))).toHaveLength(1);
     expect(orgs.some((o) => o.name === 'Union')).toBe(false);
     expect(orgs.filter((o) => /Meltem/.test(o.name)).map((o) => o.kind)).toEqual(['NEWS_AGENCY']);
+  });
+
+  it('reads names with several particles and companies named by their trade', () => {
+    const { persons, orgs } = read(
+      '"Nobody wanted to stay," said Jaan van der Berg, president of the federation. ' +
+        'The cable maker, Baltic Subsea Systems, blamed the ships. Nordwind Offshore’s chief executive spoke.',
+    );
+    expect(persons.map((p) => p.name)).toEqual(['Jaan van der Berg']);
+    expect(orgs.map((o) => o.name)).toEqual(expect.arrayContaining(['Baltic Subsea Systems', 'Nordwind Offshore']));
   });
 });

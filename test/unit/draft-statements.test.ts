@@ -330,3 +330,46 @@ describe('reported clauses without "that"', () => {
     ]);
   });
 });
+
+describe('speakers the text names by a noun, and countries by "both"', () => {
+  it('takes "the company" for the company named last, and a company by the words its name ends in', () => {
+    const body =
+      'The Kestrel Policy Institute counted the trains. Transalpine Cargo Rail will cut its night trains, the company said. ' +
+      'Engineers expect to reopen one track in April, the company said.';
+    expect(statements(body).map(([, speaker, words]) => [speaker, words])).toEqual([
+      ['transalpine-cargo-rail', 'Transalpine Cargo Rail will cut its night trains'],
+      ['transalpine-cargo-rail', 'Engineers expect to reopen one track in April'],
+    ]);
+  });
+
+  it('takes "the federation" for the Federation of …', () => {
+    expect(
+      statements('The Federation of Baltic Hauliers met. Drivers left the border, according to the federation.'),
+    ).toEqual([
+      ['PARAPHRASE', 'federation-of-baltic-hauliers', 'Drivers left the border', 'according to the federation', []],
+    ]);
+  });
+
+  it('reads "both countries" as the two countries named last, flagged', () => {
+    const draft = draftArticle({
+      text: `${LEAD}${PEOPLE}Power will flow to Germany and Denmark. "Consumers in both countries will pay," Karimova said.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    const statement = (draft.document.statements as StatementDoc[])[0];
+    expect([...(statement?.about ?? [])].sort()).toEqual(['DE', 'DK']);
+    expect(draft.review.items.find((i) => i.path === '$.statements[0]')?.reason).toMatch(/both countries/);
+  });
+
+  it('proposes words of a described, unnamed speaker with the placeholder, flagged', () => {
+    const draft = draftArticle({
+      text: `${LEAD}The builder of a North Sea wind farm insisted on Friday that the cable delay would not matter.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    const statement = (draft.document.statements as StatementDoc[])[0];
+    expect(statement?.text.text).toBe('the cable delay would not matter');
+    expect(statement?.speaker).toEqual({ organization: 'unresolved-speaker' });
+    expect(draft.review.items.find((i) => i.path === '$.statements[0]')?.reason).toMatch(/described, not named/);
+  });
+});
