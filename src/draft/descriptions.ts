@@ -38,7 +38,9 @@ export function organizationDescriptions(text: string, organizations: Organizati
   for (const [head, orgs] of byHead) {
     if (orgs.length !== 1) continue;
     const org = orgs[0] as OrganizationProposal;
-    for (const m of text.matchAll(new RegExp(`\\b[Tt]he\\s+(${head})\\b(?!\\s+\\p{Lu})`, 'gu'))) {
+    // "the union", "the dockers' union", "the port’s operator".
+    const re = new RegExp(`\\b[Tt]he\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${head})\\b(?!\\s+\\p{Lu})`, 'gu');
+    for (const m of text.matchAll(re)) {
       out.push({
         start: m.index + m[0].length - head.length,
         end: m.index + m[0].length,

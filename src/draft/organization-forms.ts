@@ -18,7 +18,7 @@ const ORG_NOUN =
   'operator|company|firm|carrier|union|group|association|agency|organi[sz]ation|institute|consortium|cooperative|alliance|federation|network|body|council|committee|forum|chamber|bank|fund|foundation|manufacturer|maker|producer|builder|supplier|developer|lender|insurer|retailer|airline|railway|utility|broker|exporter|importer|distributor|contractor|shipper|buyer';
 
 const APPOSITIVE_NAME = new RegExp(
-  `\\b((?:[Tt]he|[Ii]ts|[Aa]n?)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${ORG_NOUN}))\\s*,\\s+(\\p{Lu}[\\p{L}’'&-]*(?: (?:of |and |for )?\\p{Lu}[\\p{L}’'&-]*){0,5})(?=\\s*[,.;)]|\\s*$)`,
+  `\\b((?:[Tt]he|[Ii]ts|[Aa]n?)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])?\\s+){0,2}?(${ORG_NOUN}))\\s*,\\s+(\\p{Lu}[\\p{L}’'&-]*(?: (?:of |and |for )?\\p{Lu}[\\p{L}’'&-]*){0,5})(?=\\s*[,.;)]|\\s*$)`,
   'gu',
 );
 

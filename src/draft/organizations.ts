@@ -35,7 +35,7 @@ export interface OrganizationProposal extends Provenance {
  * "Nordwind Offshore"): an organisation's head when the name has another capitalised word before.
  */
 const INDUSTRY_HEAD =
-  'Systems|Offshore|Rail|Shipping|Logistics|Airways|Motors|Energy|Mining|Foods|Pharmaceuticals|Technologies|Solutions|Traders|Stevedoring|Cargo|Freight|Lines|Transport|Petroleum|Chemicals|Metals|Shipyards|Ports|Refining|Telecom|Construction|Engineering|Capital|Media|Communications|Insurance|Airport|Exchange';
+  'Services|Systems|Offshore|Rail|Shipping|Logistics|Airways|Motors|Energy|Mining|Foods|Pharmaceuticals|Technologies|Solutions|Traders|Stevedoring|Cargo|Freight|Lines|Transport|Petroleum|Chemicals|Metals|Shipyards|Ports|Refining|Telecom|Construction|Engineering|Capital|Media|Communications|Insurance|Airport|Exchange';
 /** Whether a name reads as a company's ("Baltic Subsea Systems", "Andes Copper Holdings"): what "the company" may be. */
 export function isCompanyName(name: string): boolean {
   return new RegExp(

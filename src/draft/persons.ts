@@ -67,6 +67,8 @@ export function findPersons(
     if (role) evidence.push(role.rule);
     if (HONORIFIC.test(before)) evidence.push('honorific');
     if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) evidence.push('speech-verb');
+    // "Aigul Bekmukhamedova, who runs a seed cooperative": "who" is said of persons.
+    if (/^,\s+who\s/u.test(after)) evidence.push('relative-who');
     return { run, role, evidence };
   });
   const candidates = withoutPlaces(allCandidates, places);

@@ -261,10 +261,15 @@ const PARTICIPLE = /,\s+((?:warning|adding|saying|noting|stressing|arguing|insis
 
 /** "The GIA … on Wednesday called on governments to act, warning that measles cases had tripled." */
 function participle(text: string, s: Range, end: number, speakers: SpeakerMention[]): ReportedSpeech | null {
-  const m = PARTICIPLE.exec(text.slice(s.start, end));
+  const words = text.slice(s.start, end);
+  const m = PARTICIPLE.exec(words) ?? participleWithoutThat(words);
   if (!m) return null;
   const at = s.start + m.index;
-  const subject = speakers.find((x) => x.end <= at && OPENER.test(text.slice(s.start, x.phraseStart)));
+  // The subject: a speaker the sentence opens with, or one it only describes ("A Geneva-based
+  // alliance of seed banks asked donors …, saying …"): the placeholder stands in, flagged.
+  const subject =
+    speakers.find((x) => x.end <= at && OPENER.test(text.slice(s.start, x.phraseStart))) ??
+    describedSubject(text, s, at);
   if (!subject) return null;
   const verbStart = at + m[0].indexOf(m[1] as string);
   const start = at + m[0].length;
@@ -274,6 +279,28 @@ function participle(text: string, s: Range, end: number, speakers: SpeakerMentio
     attribution: { start: verbStart, end: verbStart + (m[1] as string).length },
     speaker: subject,
     rule: 'reported-participle',
+  };
+}
+
+/** ", saying thousands of samples could be lost": a participle of saying before a clause of its own. */
+function participleWithoutThat(words: string): RegExpExecArray | null {
+  const m = /,\s+((?:saying|warning|arguing|insisting|claiming))\s+(?!that\b)/u.exec(words);
+  return m && opensClause(words.slice(m.index + m[0].length)) ? m : null;
+}
+
+/** "A Geneva-based alliance of seed banks …": a sentence that opens by describing its subject. */
+function describedSubject(text: string, s: Range, before: number): SpeakerMention | null {
+  const m = /^(?:[Tt]he|[Aa]n?)\s+(?:[\p{L}’'-]+\s+){0,6}?(?:[\p{L}’'-]+)(?=\s+\p{Ll}+(?:ed|s)\b)/u.exec(
+    text.slice(s.start, before),
+  );
+  if (!m) return null;
+  return {
+    start: s.start,
+    end: s.start + m[0].length,
+    ref: { organization: DESCRIBED_SPEAKER },
+    phraseStart: s.start,
+    via: 'organization',
+    flag: `the speaker is described, not named ("${m[0]}"): who is it?`,
   };
 }
 

@@ -373,3 +373,39 @@ describe('speakers the text names by a noun, and countries by "both"', () => {
     expect(draft.review.items.find((i) => i.path === '$.statements[0]')?.reason).toMatch(/described, not named/);
   });
 });
+
+describe('more speaker phrases', () => {
+  it('takes "X, who …" for a person and "she" for her', () => {
+    const draft = draftArticle({
+      text: `${LEAD}Aigul Bekmukhamedova, who runs a seed cooperative, was hopeful. «We have seen worse years,» she said.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    expect((draft.document.persons as { name: string }[]).map((p) => p.name)).toEqual(['Aigul Bekmukhamedova']);
+    expect((draft.document.statements as StatementDoc[])[0]?.speaker).toEqual({ person: 'aigul-bekmukhamedova' });
+  });
+
+  it('reads "the dockers\' union said" and "The port operator, X, said"', () => {
+    const body =
+      "Cranes stood still on Monday, and the dockers' union said it saw no reason to talk. " +
+      "The port operator, Varna Terminal Services, said in a statement that its offer stood. The Black Sea Dockers' Union met.";
+    expect(statements(body).map(([, speaker, words]) => [speaker, words])).toEqual([
+      ['black-sea-dockers-union', 'it saw no reason to talk'],
+      ['varna-terminal-services', 'its offer stood'],
+    ]);
+  });
+
+  it('proposes ", saying …" of a described subject with the placeholder, and no date from a relative clause', () => {
+    const draft = draftArticle({
+      text:
+        `${LEAD}A Geneva-based alliance of seed banks asked donors for funds, saying thousands of samples could be lost. ` +
+        'Farms depend on the store, according to Rahim Qureshi, an agronomist who worked there until last year.\n',
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    const [first, second] = draft.document.statements as StatementDoc[];
+    expect(first?.text.text).toBe('thousands of samples could be lost');
+    expect(first?.speaker).toEqual({ organization: 'unresolved-speaker' });
+    expect(second?.saidOn).toBeNull();
+  });
+});
