@@ -25,8 +25,13 @@ const speakerId = (s: StatementProposal) => (s.speakerRef ? JSON.stringify(s.spe
 function inAppositive(text: string, attribution: Range, r: Range): boolean {
   const words = text.slice(attribution.start, attribution.end);
   // "…, an agronomist who worked at the site until last year": a relative clause describes the speaker.
-  const relative = /\b(?:who|whose|which)\s/u.exec(words);
-  if (relative && attribution.start + relative.index < r.start) return true;
+  const relative = /\b(?:who|whose|which)\s[^,]*/u.exec(words);
+  if (
+    relative &&
+    attribution.start + relative.index < r.start &&
+    r.end <= attribution.start + relative.index + relative[0].length
+  )
+    return true;
   for (const m of words.matchAll(/,[^,]+,/g)) {
     if (/^,\s+(?:adopted|issued|published|released|signed|sent|delivered|made|read out)\b/.test(m[0])) continue;
     if (attribution.start + m.index <= r.start && r.end <= attribution.start + m.index + m[0].length) return true;
