@@ -77,7 +77,7 @@ export function organizationDescriptions(text: string, organizations: Organizati
 
 const EVENT_NOUN = 'forum|conference|summit|session|meeting|congress|assembly|convention';
 const DOCUMENT_NOUN =
-  'report|study|survey|statement|communiqu[ée]|declaration|review|analysis|assessment|forecast|bulletin|resolution|letter';
+  'report|study|survey|statement|communiqu[ée]|declaration|review|analysis|assessment|forecast|bulletin|resolution|letter|note|paper|brief';
 const OWNED = `${EVENT_NOUN}|${DOCUMENT_NOUN}`;
 const SAYS = 'said|says|stated|wrote|writes|warned|warns|announced|reported|found|finds';
 

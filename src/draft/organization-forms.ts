@@ -76,7 +76,7 @@ const NOT_ACRONYMS = new Set(
   ),
 );
 
-const initials = (name: string) =>
+export const initials = (name: string) =>
   name
     .split(/[\s-]+/)
     .filter((w) => /^\p{Lu}/u.test(w))
@@ -150,7 +150,11 @@ export function mergeForms(orgs: OrganizationProposal[]): OrganizationProposal[]
     const longer = live().filter((o) => {
       if (o === org || o.kind === 'NEWS_AGENCY') return false;
       const full = fold(o.name);
-      return full.startsWith(`${name} of `) || (/^\p{Lu}{2,} /u.test(o.name) && full.endsWith(` ${name}`));
+      // "Steering Council" / "…Council of the SCFO", "SCFO Steering Council"; "Meridian Institute" / "… for Regional Studies".
+      return (
+        /^(?:of|for|on) /.test(full.startsWith(`${name} `) ? full.slice(name.length + 1) : '') ||
+        (/^\p{Lu}{2,} /u.test(o.name) && full.endsWith(` ${name}`))
+      );
     });
     if (longer.length === 1) into.set(org, longer[0] as OrganizationProposal);
   }

@@ -7,7 +7,7 @@
  */
 import type { organizationKinds } from '../annotations/format.js';
 import { slug } from './keys.js';
-import { addAppositiveNames, addBareAcronyms, addDescriptions, mergeForms } from './organization-forms.js';
+import { addAppositiveNames, addBareAcronyms, addDescriptions, initials, mergeForms } from './organization-forms.js';
 import type { MentionProposal } from './persons.js';
 import type { CountryMention, Provenance, Range } from './types.js';
 
@@ -109,7 +109,42 @@ export function findOrganizations(
     // A leading country word is the body's country, not part of a proper name ("Kazakh Interior Ministry").
     const lead = countries.find((c) => c.start === start && c.kind !== 'capital');
     if (countrySpan(start, start + name.length)) continue; // "Russian Federation"
-    const acronym = ACRONYM_AFTER.exec(text.slice(start + name.length))?.[1] ?? null;
+    let acronym = ACRONYM_AFTER.exec(text.slice(start + name.length))?.[1] ?? null;
+    // "the Steering Council of the Silk Corridor Freight Organization (SCFO)": the acronym is the
+    // organisation's after "of", and the name before it is a body of that organisation.
+    const of = acronym ? /^(.+?)\s+of\s+(?:the\s+)?(.+)$/u.exec(name) : null;
+    if (acronym && of && initials(of[2] as string) === acronym && initials(name) !== acronym) {
+      const tail = of[2] as string;
+      const tailStart = start + name.length - tail.length;
+      add({
+        key: slug(acronym),
+        name: tail,
+        acronym,
+        kind: kindOf(tail, false),
+        country: null,
+        parentKey: null,
+        leadCountry: null,
+        mentions: [
+          { start: tailStart, end: tailStart + tail.length, text: tail, rule: 'organization-name', confidence: 0.9 },
+        ],
+        rule: 'organization-name-with-acronym',
+        confidence: 0.95,
+      });
+      add({
+        key: slug(name),
+        name,
+        acronym: null,
+        kind: kindOf(name, true),
+        country: null,
+        parentKey: slug(acronym),
+        leadCountry: null,
+        mentions: [{ start, end: start + name.length, text: name, rule: 'organization-name', confidence: 0.85 }],
+        rule: 'organization-body-of-acronym',
+        confidence: 0.85,
+      });
+      acronym = null;
+      continue;
+    }
     const country = lead && !acronym ? lead.code : null;
     const words = name.split(/\s+/);
     // A head word alone ("Union chairman …") names no organisation.

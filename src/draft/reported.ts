@@ -50,7 +50,8 @@ function withoutCircumstance(text: string, range: Range): { text: Range; context
 const OPENER =
   /^(?:(?:[\p{L}\d’'.-]+\s+){0,4}[\p{L}\d’'.-]+,\s+|(?:\p{Lu}\p{Ll}+ing|In|On|At|After|Before|During|Asked|Speaking|Addressing|Unlike|Like)\b[^,;"“”«»]{0,100},\s+)?$/u;
 /** "said on Monday that", "told Testwire that"; not "told delegates the port had … and that": a second clause's "that". */
-const THAT = /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??)(?<!\b(?:and|but|or))\s+that\b(?:\s*,)?\s*/u;
+const THAT =
+  /^((?:\s+(?!that\b)[^,.;"“”«»]{1,60}?)??(?:,\s+(?:however|though|too|also|moreover|meanwhile|nevertheless|again),)?)(?<!\b(?:and|but|or))\s+that\b(?:\s*,)?\s*/u;
 const CLAUSE_START =
   /^(?:\p{N}|(?:[Ii]t|[Tt]he|[Aa]n?|[Tt]here|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Nn]o|[Aa]ll|[Bb]oth|[Ss]ome|[Mm]any|[Pp]rices|[Ww]orkers)\b|\p{Lu})/u;
 
@@ -150,7 +151,9 @@ function parenthetical(text: string, s: Range, end: number, speakers: SpeakerMen
     if (!/,\s+$/.test(before) || before.trim().length < 3) continue;
     const attribution = findAttribution(text, speaker.phraseStart, end, [speaker]);
     if (!attribution || attribution.inverted) continue;
-    if (!/^,\s+\p{Ll}/u.test(text.slice(attribution.verb.end, end))) continue;
+    // "…, X affirm, was restored": the clause goes on; not "…, X said, closing the dispute" (an adjunct).
+    const rest = text.slice(attribution.verb.end, end);
+    if (!/^,\s+\p{Ll}/u.test(rest) || /^,\s+\p{Ll}+ing\b/u.test(rest)) continue;
     return {
       text: { start: s.start, end },
       attribution: { start: speaker.phraseStart, end: attribution.verb.end },

@@ -189,8 +189,14 @@ const APPOSITIVE = new RegExp(
   'u',
 );
 
+/** ", chair of the Kemerlik Chamber of Logistics,": a role of an organisation, without an article. */
+const APPOSITIVE_BARE = new RegExp(
+  `^,\\s+(${ROLE}\\s+(?:of|for|at)\\s+(?:the\\s+)?\\p{Lu}[^,.;"“”]{2,60}?)(?=,|\\s+(?:said|says|told|noted|added|stated)\\b|\\.)`,
+  'u',
+);
+
 export function roleAfter(after: string, offset: number, countries: CountryMention[]): RoleReading | null {
-  const match = APPOSITIVE.exec(after);
+  const match = APPOSITIVE.exec(after) ?? APPOSITIVE_BARE.exec(after);
   if (!match) return null;
   const words = match[1] as string;
   const start = offset + after.indexOf(words);

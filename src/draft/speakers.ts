@@ -85,7 +85,7 @@ export function speakerMentions(
 
 /** Between a subject and its verb: an appositive in commas, a time or place ("on Monday"). */
 const SUBJECT_GAP =
-  /^(?:\s*,[^,"“”«»]{1,100},|\s*,\s*(?:which|who|whose)\b[^"“”«»]{1,140}?,)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
+  /^(?:\s*,[^,"“”«»]{1,100},|\s*,\s*(?:which|who|whose)\b[^"“”«»]{1,140}?,)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?(?:\p{Ll}+ed\b[^,;"“”«»]{0,60}?\s+(?:but|and)\s+)?$/u;
 const VERB_AT_START = new RegExp(`^\\s*(${SPEECH_VERB})\\b`, 'u');
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERB})(?![\\p{L}])`, 'gu');
 

@@ -40,7 +40,7 @@ function inAppositive(text: string, attribution: Range, r: Range): boolean {
 }
 
 const DOCUMENT_DATE =
-  /,\s+(?:adopted|issued|published|released|signed|sent|delivered|made|read out)\b|\bin\s+(?:a|an|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|report|communiqu[ée]|letter|declaration|bulletin|release)\b/u;
+  /,\s+(?:adopted|issued|published|released|signed|sent|delivered|made|read out)\b|\bin\s+(?:a|an|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|report|communiqu[ée]|letter|declaration|bulletin|release|note|paper|brief)\b/u;
 
 /**
  * "Ice kept the port closed on Thursday, and the authority said it …": a date in a clause of

@@ -111,4 +111,19 @@ describe('organisations in other forms', () => {
     expect(persons.map((p) => p.name)).toEqual(['Jaan van der Berg']);
     expect(orgs.map((o) => o.name)).toEqual(expect.arrayContaining(['Baltic Subsea Systems', 'Nordwind Offshore']));
   });
+
+  it('gives the acronym after "the X of the Y (ACR)" to Y, and takes a short form of a name for it', () => {
+    const { orgs } = read(
+      'The Steering Council of the Kestrel Freight Organisation (KFO) met. The Meridian Institute spoke. ' +
+        'The Meridian Institute for Regional Studies published a note.',
+    );
+    const kfo = orgs.find((o) => o.acronym === 'KFO');
+    expect(kfo?.name).toBe('Kestrel Freight Organisation');
+    expect(orgs.find((o) => o.name === 'Steering Council of the Kestrel Freight Organisation')?.parentKey).toBe(
+      kfo?.key,
+    );
+    expect(orgs.filter((o) => o.name.startsWith('Meridian')).map((o) => o.name)).toEqual([
+      'Meridian Institute for Regional Studies',
+    ]);
+  });
 });

@@ -409,3 +409,55 @@ describe('more speaker phrases', () => {
     expect(second?.saidOn).toBeNull();
   });
 });
+
+describe('fourth-batch shapes', () => {
+  it('reads "X, chair of the Y, welcomed … but warned that"', () => {
+    expect(
+      statements(
+        'Selin Aydın, chair of the Kemerlik Chamber of Logistics, welcomed the plan but warned that Turkish yards were full.',
+      ),
+    ).toEqual([
+      [
+        'PARAPHRASE',
+        'selin-aydin',
+        'Turkish yards were full',
+        'Selin Aydın, chair of the Kemerlik Chamber of Logistics, welcomed the plan but warned that',
+        ['TR'],
+      ],
+    ]);
+  });
+
+  it('reads "X warned, however, that"', () => {
+    expect(statements('Karimova warned, however, that the canal was dry.')).toEqual([
+      ['PARAPHRASE', K, 'the canal was dry', 'Karimova warned, however, that', []],
+    ]);
+  });
+
+  it('does not take ", X said, closing the dispute" for a parenthetical attribution', () => {
+    expect(
+      statements(
+        'The last payment arrived on Thursday, the Kestrel Dockers’ Union said, closing the dispute at the port.',
+      ),
+    ).toEqual([
+      [
+        'PARAPHRASE',
+        'kestrel-dockers-union',
+        'The last payment arrived on Thursday',
+        'the Kestrel Dockers’ Union said, closing the dispute at the port',
+        [],
+      ],
+    ]);
+  });
+
+  it('dates what is reported from a note by the note', () => {
+    const draft = draftArticle({
+      text: `${LEAD}Trade recovered, the Kestrel Institute said in a note published on Monday. According to the note, volumes rose.\n`,
+      publishedOn: '2024-03-12',
+      source: 'testwire',
+    });
+    const [first, second] = draft.document.statements as StatementDoc[];
+    expect(first?.saidOn).toMatchObject({ value: '2024-03-11' });
+    expect(second?.speaker).toEqual({ organization: 'kestrel-institute' });
+    expect(second?.saidOn).toMatchObject({ value: '2024-03-11' });
+  });
+});
