@@ -1,6 +1,9 @@
 /**
- * `npm run draft -- <article.txt>... --published YYYY-MM-DD [--source KEY] [--url URL] [--out FOLDER] [--print] [--force]`
+ * `npm run draft -- <article.txt>... --published YYYY-MM-DD [--source KEY] [--url URL] [--out FOLDER] [--print] [--force] [--resolve]`
  *
+ * `--resolve` compares the proposed persons, organizations and events with the graph of the
+ * configured database (DATABASE_URL or DATA_DIR, read only), through the resolution ingestion
+ * uses: matches become `resolve` hints, ambiguities flags.
  * Drafts a `kg-annotation/1` file for each text: `annotations.json` next to an `article.txt`
  * (`<name>.annotations.json` next to any other `<name>.txt`), or `<FOLDER>/<article key>/`
  * with a copy of the text, plus a review report (`draft-review.md`, or `<name>.review.md`).
@@ -14,7 +17,13 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DraftInputError, draftArticle } from '../draft/draft.js';
-import { type Draft, isUneditedDraft, reviewMarkdown } from '../draft/index.js';
+import {
+  type DocumentResolver,
+  type Draft,
+  draftArticleResolved,
+  isUneditedDraft,
+  reviewMarkdown,
+} from '../draft/index.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,12 +34,13 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     print: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    resolve: { type: 'boolean', default: false },
   },
 });
 
 if (positionals.length === 0) {
   console.error(
-    'usage: npm run draft -- <article.txt>... --published YYYY-MM-DD [--source KEY] [--url URL] [--out FOLDER] [--print]',
+    'usage: npm run draft -- <article.txt>... --published YYYY-MM-DD [--source KEY] [--url URL] [--out FOLDER] [--print] [--resolve]',
   );
   process.exit(2);
 }
@@ -98,6 +108,16 @@ const summary = (d: Draft) => {
   return `${n('persons')} persons, ${n('organizations')} organizations, ${n('countries')} countries, ${n('statements')} statements, ${n('events')} events; ${d.review.flaggedCount} flagged`;
 };
 
+// The database is opened only when asked for: drafting alone needs none.
+let resolver: DocumentResolver | undefined;
+let closeDatabase: () => Promise<void> = async () => {};
+if (values.resolve) {
+  const db = await import('../db.js');
+  const { graphResolver } = await import('../draft/graph-resolver.js');
+  resolver = graphResolver(db.prisma);
+  closeDatabase = db.closeDatabase;
+}
+
 let failed = 0;
 const started = performance.now();
 for (const [i, textPath] of positionals.entries()) {
@@ -106,13 +126,14 @@ for (const [i, textPath] of positionals.entries()) {
     const text = await readFile(textPath, 'utf8');
     const t0 = performance.now();
     const first = targetFor(textPath, null);
-    const draft = draftArticle({
+    const input = {
       text,
       publishedOn: publishedOn(textPath),
       source: values.source ?? null,
       url: values.url ?? null,
       file: first.file,
-    });
+    };
+    const draft = resolver ? await draftArticleResolved(input, { resolver }) : draftArticle(input);
     const ms = (performance.now() - t0).toFixed(0);
     if (values.print) {
       process.stdout.write(`${JSON.stringify(draft.document, null, 2)}\n`);
@@ -138,4 +159,5 @@ if (positionals.length > 1) {
     `${positionals.length - failed} of ${positionals.length} drafted in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }
+await closeDatabase();
 process.exit(failed > 0 ? 1 : 0);

@@ -72,10 +72,22 @@ export function assembleSections(a: Assembly): { sections: Json; items: ReviewIt
     }
   }
   const orgKeys = new Set(orgs.map((o) => o.key));
-  const orgByText = (written: string | null) =>
-    written
-      ? (orgs.find((o) => o.name === written || o.acronym === written || o.key === slug(written))?.key ?? null)
-      : null;
+  const orgByText = (written: string | null) => {
+    if (!written) return null;
+    const named = orgs.find((o) => o.name === written || o.acronym === written || o.key === slug(written));
+    if (named) return named.key;
+    // "the association’s director", "the company’s general manager": the one organisation so called.
+    const noun = written
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[’']s$/, '');
+    const called = orgs.filter(
+      (o) =>
+        o.kind !== 'NEWS_AGENCY' &&
+        (o.name.toLowerCase().split(/\s+/).at(-1) === noun || (o.descriptions ?? []).includes(noun)),
+    );
+    return called.length === 1 ? (called[0] as OrganizationProposal).key : null;
+  };
 
   const persons = a.persons.map((p, i) => {
     items.push(reviewItem(`$.persons[${i}]`, 'person', p.name, p));

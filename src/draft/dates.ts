@@ -23,7 +23,41 @@ import type { Range, ResolvedDate } from './types.js';
 
 const MONTH_NAME = new RegExp(`\\b(?:${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?)\\b`);
 const FUTURE =
-  /\b(?:will|shall|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|is set to|are set to|next)\b/;
+  /\b(?:will|shall|would|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected to|are expected to|is set to|are set to|next)\b/;
+/** "The forum runs until Wednesday": a present-tense verb before "until" is still going on, so the day is to come. */
+const ONGOING_UNTIL =
+  /\b(?:runs?|lasts?|continues?|remains?|stays?|is|are|goes on|go on|will)\s+(?:[\p{L}-]+\s+){0,3}?$/u;
+const SCHEDULED = /\b(?:ends|opens|starts|begins|closes|resumes|reopens|meets|convenes|is held|are held)\s+$/u;
+/** "said on Tuesday …", "told reporters on Monday": the day of the saying, in the past. */
+const SAID_BEFORE =
+  /\b(?:said|told(?:\s+[\p{L}’'-]+){0,2}|announced|stated|noted|added|wrote|posted|declared|warned|confirmed|met|signed|opened|closed|began|started|ended|arrived|left|held)\s+$/u;
+
+/**
+ * Whether a date in a sentence lies ahead: the words of its own clause (from the last comma,
+ * "that" or verb of saying before it to the next comma) speak of the future, or it ends
+ * something still going on ("runs until Wednesday"). A date right after "said" dates the saying.
+ */
+function speaksOfFuture(text: string, sentences: Range[], at: number, end: number, lead: string | undefined): boolean {
+  const s = sentences.find((r) => r.start <= at && at < r.end);
+  if (!s) return false;
+  const before = text.slice(s.start, at);
+  if (SAID_BEFORE.test(before)) return false;
+  const from = Math.max(
+    before.lastIndexOf(','),
+    before.lastIndexOf(';'),
+    before.search(/\bthat\s+[^\s]*$/u),
+    ...[...before.matchAll(/\b(?:said|says|told|added|noted)\b/g)].map((m) => m.index + m[0].length),
+  );
+  const clauseBefore = before.slice(Math.max(0, from));
+  const rest = text.slice(end, s.end);
+  // "X on Wednesday said the council would meet": the day is the saying's, whatever follows.
+  if (/^\s+(?:said|told|announced|stated|noted|added|wrote|declared|warned)\b/u.test(rest)) return false;
+  const clauseAfter = rest.slice(0, rest.search(/[,;]|\b(?:said|says|told|that)\b|$/u));
+  if (lead === 'until' && ONGOING_UNTIL.test(before)) return true;
+  // "The congress ends on Thursday": the present of what is scheduled.
+  if (SCHEDULED.test(before)) return true;
+  return FUTURE.test(`${clauseBefore} ${clauseAfter}`);
+}
 
 export interface DateScan {
   text: string;
@@ -96,8 +130,9 @@ function* weekdays({ text, published, sentences }: DateScan): Generator<Resolved
     )
       continue; // "Monday, January 10" is a calendar date
     const target = WEEKDAYS.indexOf(name as (typeof WEEKDAYS)[number]);
-    const clause = sentenceText(text, sentences, match.index);
-    const future = lead === 'next' || (lead !== 'last' && FUTURE.test(clause));
+    const future =
+      lead === 'next' ||
+      (lead !== 'last' && speaksOfFuture(text, sentences, match.index, match.index + words.length, lead));
     const today = weekday(published);
     let offset = future ? (target - today + 7) % 7 : -((today - target + 7) % 7);
     if (lead === 'last' && offset === 0) offset = -7;
@@ -122,7 +157,7 @@ function* weekdays({ text, published, sentences }: DateScan): Generator<Resolved
 /** "yesterday", "today", "last week", "this month", "last year". */
 function* deictic({ text, published }: DateScan): Generator<ResolvedDate> {
   const re =
-    /\b(yesterday|today|tonight|(?:earlier |later )?this (?:week|month|year)|last (?:week|month|year)|next (?:week|month|year))\b/gi;
+    /\b(yesterday|today|tonight|(?:earlier |later )?this (?:week|month|year|weekend)|last (?:week|month|year|weekend)|next (?:week|month|year|weekend)|(?:at|over) the weekend)\b/gi;
   for (const match of text.matchAll(re)) {
     const words = (match[1] as string).toLowerCase();
     const evidence = span(text, match.index, match.index + match[0].length);
@@ -143,6 +178,13 @@ function* deictic({ text, published }: DateScan): Generator<ResolvedDate> {
 
 function resolveDeictic(words: string, p: Ymd): { value: string; precision: 'DAY' | 'MONTH' | 'YEAR' } | null {
   if (words === 'yesterday') return { value: dayValue(addDays(p, -1)), precision: 'DAY' };
+  if (words.endsWith('weekend')) {
+    // The Saturday and Sunday before the publication ("at the weekend", "last weekend"), or after it ("next weekend").
+    const back = (weekday(p) + 1) % 7 || 7;
+    const saturday = words.startsWith('next') ? addDays(p, 6 - weekday(p) || 7) : addDays(p, -back);
+    const range = coarsest(saturday, addDays(saturday, 1));
+    return range && range.precision !== 'DAY' ? range : null;
+  }
   if (words === 'today' || words === 'tonight') return { value: dayValue(p), precision: 'DAY' };
   const unit = words.split(' ').at(-1);
   const shift = words.startsWith('last') ? -1 : words.startsWith('next') ? 1 : 0;
@@ -173,7 +215,7 @@ function* monthsAndYears({ text, published, sentences }: DateScan): Generator<Re
       !/\b(?:in|since|until|by|of|early|mid|late|from)\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))
     )
       continue; // the verb "may"
-    const future = FUTURE.test(sentenceText(text, sentences, match.index));
+    const future = speaksOfFuture(text, sentences, match.index, match.index + match[0].length, undefined);
     const year =
       given ??
       (future
@@ -210,7 +252,7 @@ function* monthsAndYears({ text, published, sentences }: DateScan): Generator<Re
 }
 
 const FEW =
-  /\b(a few|several|some|a couple of|two|three|four|five|a|one)\s+(days?|weeks?)\s+later\b|\b(days|weeks) later\b|\bthe (next|following|previous) day\b/gi;
+  /\b(a few|several|some|a couple of|two|three|four|five|a|one)\s+(days?|weeks?)\s+later\b|\b(days|weeks) later\b|\bthe (next|following|previous) day\b|\b(?:the same|that) (?:day|evening|night|morning|afternoon)\b|\b(?:later that|later the same) day\b|\bby the (?:evening|afternoon|night)\b|\bthe day (?:before|after)\b|(?<=,\s)(?:a|one|two|three|four|five)\s+days?\s+(?:after|before)\b/gi;
 const COUNT: Record<string, [number, number]> = {
   'a few': [2, 6],
   several: [2, 9],
@@ -236,9 +278,12 @@ function* relativeToAnchor({ text }: DateScan, dates: ResolvedDate[]): Generator
         d.date.precision === 'DAY' &&
         d.rule !== 'date-relative-to-previous' &&
         d.evidence.end <= match.index &&
-        // "the previous day" may open a paragraph; vaguer counts stay in theirs.
-        (!text.slice(d.evidence.end, match.index).includes('\n') ||
-          (/\bday\b/i.test(match[0]) && match.index - d.evidence.end < 600)),
+        // "the previous day" may open a paragraph (and "the day before it ended" look back
+        // further); vaguer counts stay in theirs; ", two days after …" counts from its own sentence.
+        (/\bdays?\s+(?:after|before)\b/i.test(match[0]) && !/^the day/i.test(match[0])
+          ? !/[.!?]\s/.test(text.slice(d.evidence.end, match.index))
+          : !text.slice(d.evidence.end, match.index).includes('\n') ||
+            (/\bday\b/i.test(match[0]) && match.index - d.evidence.end < (/^the day/i.test(match[0]) ? 1500 : 600))),
     );
     const evidence = span(text, match.index, match.index + match[0].length);
     if (!anchor) continue;
@@ -265,6 +310,15 @@ function* relativeToAnchor({ text }: DateScan, dates: ResolvedDate[]): Generator
 }
 
 function rangeOf(words: string): [number, number] {
+  if (/\b(?:same|that|by the)\b/.test(words)) return [0, 0];
+  if (/^the day before$/.test(words)) return [-1, -1];
+  if (/^the day after$/.test(words)) return [1, 1];
+  // "X on Thursday, two days after Y": Y was two days before the day of X.
+  const counted = /^(a|one|two|three|four|five)\s+days?\s+(after|before)$/.exec(words);
+  if (counted) {
+    const n = (COUNT[counted[1] as string] as [number, number])[0];
+    return counted[2] === 'after' ? [-n, -n] : [n, n];
+  }
   if (/the previous day/.test(words)) return [-1, -1];
   if (/the (next|following) day/.test(words)) return [1, 1];
   const [count = '', unit = 'days'] = words.replace(/ later$/, '').split(/\s+(?=days?$|weeks?$)/);
@@ -276,8 +330,3 @@ const parseDay = (value: string): Ymd => {
   const [year, month, day] = value.split('-').map(Number);
   return { year: year as number, month: month as number, day: day as number };
 };
-
-function sentenceText(text: string, sentences: Range[], offset: number): string {
-  const s = sentences.find((r) => r.start <= offset && offset < r.end);
-  return s ? text.slice(s.start, s.end) : '';
-}

@@ -16,6 +16,7 @@ import { slug } from './keys.js';
 import { findLayout, SYNTHETIC_LABEL } from './layout.js';
 import { findOrganizations } from './organizations.js';
 import { findPersons } from './persons.js';
+import { findPlaces, type Place } from './places.js';
 import { type ReviewItem, type ReviewReport, reviewItem } from './review.js';
 import { speakerMentions } from './speakers.js';
 import { findStatements, type StatementProposal } from './statements.js';
@@ -64,11 +65,18 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
   const article = { ...analyzed, sentences: analyzed.sentences.map((s) => startAfter(s, layout.bodyStart, text)) };
   const { mentions: countries, unresolved } = findCountryMentions(text);
   const sourceKey = slug(input.source ?? layout.agency?.name ?? 'unknown-source');
-  const organizations = findOrganizations(text, countries, { key: sourceKey, nameInText: layout.agency?.name ?? null });
+  const organizations = findOrganizations(
+    text,
+    countries,
+    { key: sourceKey, nameInText: layout.agency?.name ?? null },
+    layout.dateline ? [layout.dateline] : [],
+  );
+  const places = findPlaces(text, layout, countries);
   const { persons, pronouns } = findPersons(
     article,
     countries,
     organizations.flatMap((o) => o.mentions),
+    places,
   );
   const quotations = findQuotations(text);
   const headlines = [layout.title, layout.subtitle].filter((r): r is Range => r !== null);
@@ -80,6 +88,10 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
     quotations: quotations.filter((q) => !q.nested),
     speakers: speakerMentions(text, persons, organizations, pronouns),
     countries,
+    places: outside(
+      places,
+      organizations.flatMap((o) => o.mentions),
+    ),
   });
   coverEveryQuotation(text, statements);
   const dates = findDates({ text, published, sentences: article.sentences });
@@ -93,7 +105,10 @@ export function draftArticle(input: DraftInput, options: { now?: Date } = {}): D
     organizations,
     quotes: statements.filter((s) => s.kind === 'QUOTE').map((s) => ({ text: s.text, attribution: s.attribution })),
   });
-  const timing = whenSaid(text, statements, dates, events);
+  const timing = whenSaid(text, statements, dates, events, {
+    firstSentence: article.sentences.find((s) => s.start >= layout.bodyStart) ?? null,
+    published: input.publishedOn,
+  });
   const { sections, items } = assembleSections({
     text,
     countries,
@@ -270,6 +285,14 @@ function emptySentences(text: string, sentences: Range[], bodyStart: number, doc
   return sentences
     .filter((s) => s.start >= bodyStart && !spans.some((r) => r.start < s.end && s.start < r.end))
     .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+}
+
+/** Places with only their mentions outside organisation names ("Tamir Bay" in "Tamir Bay Terminal Company" is the company's). */
+function outside(places: Place[], taken: Range[]): Place[] {
+  return places.map((p) => ({
+    ...p,
+    mentions: p.mentions.filter((m) => !taken.some((t) => t.start <= m.start && m.end <= t.end)),
+  }));
 }
 
 function startAfter<T extends Range>(sentence: T, bodyStart: number, text: string): T {

@@ -40,7 +40,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
     'RESTORATION_OF_ORDER',
     /\b(?:order (?:was|has been|had been) restored|restored order|was restored|situation (?:has )?stabili[sz]ed)\b/i,
   ],
-  ['MEETING', /\b(?:session|summit|meeting|talks|conference|negotiations)\b/i],
+  ['MEETING', /\b(?:session|summit|meeting|talks|conference|negotiations|forum|congress|convention)\b/i],
   ['CRISIS', /\bcrisis\b/i],
   ['OTHER', /\b(?:declared|declaration|state of emergency|curfew|imposed|resigned|resignation|signed)\b/i],
 ];
@@ -110,6 +110,12 @@ function eventOf(scan: EventScan, clause: Range, kind: EventKind, trigger: RegEx
     /\bby\s+(?:the\s+\w+\s+of\s+)?$/i.test(text.slice(Math.max(0, d.evidence.start - 24), d.evidence.start)),
   );
   const first = dates.find((d) => d !== byDate) ?? null;
+  // "…, which opened on March 14, closed on Wednesday": a gathering from its first day to its last.
+  const days = dates.filter((d) => d !== byDate && d.date.precision === 'DAY');
+  const lastDay =
+    kind === 'MEETING' && days.length > 1
+      ? [...days].sort((a, b) => a.date.value.localeCompare(b.date.value)).at(-1)
+      : undefined;
   const oneDay = kind === 'MEETING' || kind === 'MOURNING';
   const countries = [...new Set(scan.countries.filter((c) => within(c) && c.kind !== 'capital').map((c) => c.code))];
   const triggerAt = trigger.exec(words);
@@ -119,8 +125,8 @@ function eventOf(scan: EventScan, clause: Range, kind: EventKind, trigger: RegEx
     title: titleOf(words),
     evidence: clause,
     mention,
-    start: first,
-    end: byDate ?? (oneDay && first?.date.precision === 'DAY' ? first : null),
+    start: lastDay ? ([...days].sort((a, b) => a.date.value.localeCompare(b.date.value))[0] ?? first) : first,
+    end: byDate ?? lastDay ?? (oneDay && first?.date.precision === 'DAY' ? first : null),
     country: countries.length === 1 ? (countries[0] as string) : null,
     participants: participantsOf(scan, clause, kind),
     force: kind === 'DEPLOYMENT' ? forceOf(text, clause, countries) : null,

@@ -1,6 +1,26 @@
+/** Letters that do not decompose into a Latin letter and a mark ("Aydın", "Łódź", "Søren"). */
+const LETTERS: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  þ: 'th',
+  Þ: 'th',
+  ð: 'd',
+};
+
 /** Keys in the format's lower-case kebab-case, from names as written ("Kassym-Jomart Tokayev"). */
 export function slug(words: string, maxWords = 8): string {
   const ascii = words
+    .replace(/[ıłŁøØđĐßæÆœŒþÞð]/g, (c) => LETTERS[c] ?? c)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

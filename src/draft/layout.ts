@@ -12,6 +12,11 @@ export interface Layout {
   dateline: Range | null;
   /** The agency the dateline names ("TASS", "Reuters"), if any, and where. */
   agency: (Range & { name: string }) | null;
+  /**
+   * The place the dateline names ("TAMIR BAY" in "TAMIR BAY, Kazakhstan, 1 March (…)"), with the
+   * region or country written after it, if any: a place, never a person.
+   */
+  place: (Range & { name: string; region: (Range & { name: string }) | null }) | null;
   /** Offset where the report's body starts (after the dateline). */
   bodyStart: number;
   /** Lines skipped before the headline, such as the synthetic label or a section name. */
@@ -24,15 +29,20 @@ const MONTH =
   '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 /** "January 10", "Jan 5", "8 October", with an optional year. */
 const DAY_MONTH = `(?:${MONTH}\\s\\d{1,2}|\\d{1,2}\\s${MONTH})(?:,?\\s\\d{4})?`;
-const PLACE = "[A-Z][A-Z.'’\\- ]*[A-Z.](?:,\\s[A-Z][A-Za-z.]+)*";
+/** A dateline place in capitals ("TAMIR BAY"), then an optional region or country ("Kazakhstan", "Türkiye"). */
+const PLACE = "[A-Z][A-Z.'’\\- ]*[A-Z.](?:,\\s\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)*)*";
+/** Before an agency in parentheses the place may be written in ordinary case ("Hamburg, 4 March 2023 (…) –"). */
+const ANY_CASE_PLACE = "\\p{Lu}[\\p{L}.'’\\- ]*[\\p{L}.](?:,\\s\\p{Lu}[\\p{L}.]+(?:\\s\\p{Lu}[\\p{L}.]+)*)*";
+/** An agency's name in parentheses: "(Reuters)", "(Transcaspian Press Agency)". */
+const AGENCY = "[A-Za-z][A-Za-z .&'’-]{0,40}[A-Za-z.]";
 /** Datelines as agencies print them; group "agency" names the agency. */
 const DATELINES = [
   // TASS: "MINSK, January 10. /TASS/."
-  new RegExp(`^${PLACE},\\s${DAY_MONTH}\\.\\s*/(?<agency>[A-Za-z-]+)/\\.`, 'u'),
+  new RegExp(`^(?<place>${PLACE}),\\s${DAY_MONTH}\\.\\s*/(?<agency>[A-Za-z-]+)/\\.`, 'u'),
   // Reuters, AFP, AP: "ALMATY, Jan 5 (Reuters) -", "GENEVA (AP) —", "PARIS, March 3, 2024 (AFP) –"
-  new RegExp(`^${PLACE}(?:,\\s${DAY_MONTH})?\\s\\((?<agency>[A-Za-z][A-Za-z ]{0,20})\\)\\s[-—–]`, 'u'),
+  new RegExp(`^(?<place>${ANY_CASE_PLACE})(?:,\\s${DAY_MONTH})?\\s\\((?<agency>${AGENCY})\\)\\s[-—–]`, 'u'),
   // No agency: "ALMATY, January 5 —" or "ALMATY, January 5."
-  new RegExp(`^${PLACE},\\s${DAY_MONTH}\\s?(?:[-—–]|\\.)`, 'u'),
+  new RegExp(`^(?<place>${PLACE}),\\s${DAY_MONTH}\\s?(?:[-—–]|\\.)`, 'u'),
 ];
 
 export function findLayout(text: string, paragraphs: Range[]): Layout {
@@ -53,7 +63,15 @@ export function findLayout(text: string, paragraphs: Range[]): Layout {
   const between = datelineIndex > i + 1 ? paragraphs[i + 1] : undefined;
   const subtitle = between && datelineIndex === i + 2 ? between : null;
   if (datelineIndex < 0)
-    return { title, subtitle: null, dateline: null, agency: null, bodyStart: title ? title.end : 0, skipped };
+    return {
+      title,
+      subtitle: null,
+      dateline: null,
+      agency: null,
+      place: null,
+      bodyStart: title ? title.end : 0,
+      skipped,
+    };
   const p = paragraphs[datelineIndex] as Range;
   const line = text.slice(p.start, p.end);
   for (const re of DATELINES) {
@@ -65,7 +83,29 @@ export function findLayout(text: string, paragraphs: Range[]): Layout {
     const agency =
       name && marked >= 0 ? { name, start: p.start + marked + 1, end: p.start + marked + 1 + name.length } : null;
     const bodyStart = p.start + match[0].length;
-    return { title, subtitle, dateline, agency, bodyStart, skipped };
+    return {
+      title,
+      subtitle,
+      dateline,
+      agency,
+      place: placeOf(match.groups?.place ?? '', p.start),
+      bodyStart,
+      skipped,
+    };
   }
-  return { title, subtitle, dateline: null, agency: null, bodyStart: p.start, skipped };
+  return { title, subtitle, dateline: null, agency: null, place: null, bodyStart: p.start, skipped };
+}
+
+/** "TAMIR BAY, Kazakhstan" at `offset`: the place and the region after its comma. */
+function placeOf(words: string, offset: number): Layout['place'] {
+  if (!words) return null;
+  const comma = words.indexOf(', ');
+  const name = comma < 0 ? words : words.slice(0, comma);
+  const region = comma < 0 ? null : words.slice(comma + 2).split(', ')[0];
+  return {
+    start: offset,
+    end: offset + name.length,
+    name,
+    region: region ? { start: offset + comma + 2, end: offset + comma + 2 + region.length, name: region } : null,
+  };
 }

@@ -68,6 +68,14 @@ function nameWord(token: Token, countries: Range[]): boolean {
   return !countries.some((c) => c.start < token.end && token.start < c.end);
 }
 
+/** Tokens from..to (inclusive) separated by single spaces only. */
+function spaced(text: string, tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (text.slice((tokens[k] as Token).end, (tokens[k + 1] as Token).start) !== ' ') return false;
+  }
+  return true;
+}
+
 /** Every maximal run of name words, joined by particles or nothing else (not even a comma). */
 export function findNameRuns(article: ArticleText, countries: Range[]): NameRun[] {
   const runs: NameRun[] = [];
@@ -89,8 +97,14 @@ export function findNameRuns(article: ArticleText, countries: Range[]): NameRun[
       // "Kassym-Jomart": the model splits a hyphenated name into three tokens.
       else if (token.text === '-' && gap === '' && next && next.start === token.end && nameWord(next, countries))
         j += 2;
-      else if (PARTICLES.has(token.text) && tokens[j + 1] && nameWord(tokens[j + 1] as Token, countries)) j += 2;
-      else break;
+      else if (PARTICLES.has(token.text)) {
+        // "van der Berg", "de la Cruz": particles, one after another, then a name word.
+        let k = j;
+        while (k < tokens.length && PARTICLES.has((tokens[k] as Token).text) && k - j < 3) k++;
+        const after = tokens[k];
+        if (k > j && after && nameWord(after, countries) && spaced(text, tokens, j, k)) j = k + 1;
+        else break;
+      } else break;
     }
     // A run ending in a particle is not a name; a trailing possessive "’s" is not part of it.
     const first = tokens[i] as Token;

@@ -7,6 +7,7 @@
  */
 import type { organizationKinds } from '../annotations/format.js';
 import { slug } from './keys.js';
+import { addAppositiveNames, addBareAcronyms, addDescriptions, initials, mergeForms } from './organization-forms.js';
 import type { MentionProposal } from './persons.js';
 import type { CountryMention, Provenance, Range } from './types.js';
 
@@ -21,8 +22,27 @@ export interface OrganizationProposal extends Provenance {
   parentKey: string | null;
   leadCountry: { code: string; evidence: Range } | null;
   mentions: MentionProposal[];
+  /**
+   * Common nouns the text uses for it ("the operator" after "the port’s operator, North Ustin
+   * Stevedoring"; "the association" after "…, an association of rail and port operators"): ways
+   * to find it as a speaker, besides the last word of its name.
+   */
+  descriptions?: string[];
 }
 
+/**
+ * Words that end the names of companies ("Baltic Subsea Systems", "Transalpine Cargo Rail",
+ * "Nordwind Offshore"): an organisation's head when the name has another capitalised word before.
+ */
+const INDUSTRY_HEAD =
+  'Services|Systems|Offshore|Rail|Shipping|Logistics|Airways|Motors|Energy|Mining|Foods|Pharmaceuticals|Technologies|Solutions|Traders|Stevedoring|Cargo|Freight|Lines|Transport|Petroleum|Chemicals|Metals|Shipyards|Ports|Refining|Telecom|Construction|Engineering|Capital|Media|Communications|Insurance|Airport|Exchange';
+/** Whether a name reads as a company's ("Baltic Subsea Systems", "Andes Copper Holdings"): what "the company" may be. */
+export function isCompanyName(name: string): boolean {
+  return new RegExp(
+    `\\b(?:${INDUSTRY_HEAD}|Company|Holdings|Inc|Ltd|LLC|PLC|Corporation|Group|Terminals|Railways|Airlines|Industries|Partners)$`,
+    'u',
+  ).test(name);
+}
 const HEAD =
   'Organization|Organisation|Journal|Gazette|Herald|Tribune|Terminals|Railways|Airlines|Industries|Partners|Federation|Holdings|Inc|Ltd|LLC|PLC|Forum|Network|Initiative|Consortium|Society|League|Board|Authority|Chamber|Cooperative|Partnership|Observatory|Academy|Group|Council|Committee|Commission|Ministry|Parliament|Assembly|Agency|Union|Bank|Fund|Party|Office|Service|Department|Court|Institute|University|Forces|Army|Navy|Guard|Front|Movement|Association|Alliance|Coalition|Company|Corporation|Foundation|Secretariat|Senate|Duma|Cabinet|Centre|Center|Bureau|Directorate|Inspectorate|Police|Prosecutor’s Office|Mission';
 const CAP = "[\\p{Lu}][\\p{L}’'&-]*";
@@ -31,7 +51,7 @@ const NAME_WORD = `(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 const JOIN = '(?:\\s+(?:of|for|on|and|the|de)\\s+|\\s+)';
 /** A capitalised name ending in an organisation head, or a head "of" capitalised words. */
 const NAMED = new RegExp(
-  `(?<![\\p{L}])(?:${CAP}${JOIN})*?(?:${HEAD})(?:\\s+(?:of|for|on)\\s+(?:the\\s+)?${NAME_WORD}(?:${JOIN}${NAME_WORD})*)?(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:${CAP}${JOIN})*?(?:${HEAD})(?:\\s+(?:of|for|on)\\s+(?:the\\s+)?${NAME_WORD}(?:${JOIN}${NAME_WORD})*)?|(?:${CAP}\\s+)+(?:${INDUSTRY_HEAD}))(?![\\p{L}])`,
   'gu',
 );
 const ACRONYM_AFTER = /^\s+\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u;
@@ -63,6 +83,8 @@ export function findOrganizations(
   text: string,
   countries: CountryMention[],
   source: { key: string; nameInText: string | null },
+  /** Spans where no organisation is looked for besides the agency: the dateline ("TAMIR BAY, …"). */
+  skip: Range[] = [],
 ): OrganizationProposal[] {
   const orgs: OrganizationProposal[] = [];
   const byKey = new Map<string, OrganizationProposal>();
@@ -75,18 +97,63 @@ export function findOrganizations(
     }
     return existing ?? org;
   };
-  addSource(text, source, add);
+  const agency = addSource(text, source, add);
   const countrySpan = (start: number, end: number) => countries.some((c) => c.start <= start && end <= c.end);
+  const taken = (start: number, end: number) =>
+    [...agency.mentions, ...skip].some((m) => m.start < end && start < m.end);
   for (const match of text.matchAll(NAMED)) {
     const name = match[0].replace(/^(?:The|the)\s+/, '');
     const start = match.index + match[0].length - name.length;
+    // The agency's own name ("Meltem News Service") is the source, found already.
+    if (taken(start, start + name.length)) continue;
     // A leading country word is the body's country, not part of a proper name ("Kazakh Interior Ministry").
     const lead = countries.find((c) => c.start === start && c.kind !== 'capital');
     if (countrySpan(start, start + name.length)) continue; // "Russian Federation"
-    const acronym = ACRONYM_AFTER.exec(text.slice(start + name.length))?.[1] ?? null;
+    let acronym = ACRONYM_AFTER.exec(text.slice(start + name.length))?.[1] ?? null;
+    // "the Steering Council of the Silk Corridor Freight Organization (SCFO)": the acronym is the
+    // organisation's after "of", and the name before it is a body of that organisation.
+    const of = acronym ? /^(.+?)\s+of\s+(?:the\s+)?(.+)$/u.exec(name) : null;
+    if (acronym && of && initials(of[2] as string) === acronym && initials(name) !== acronym) {
+      const tail = of[2] as string;
+      const tailStart = start + name.length - tail.length;
+      add({
+        key: slug(acronym),
+        name: tail,
+        acronym,
+        kind: kindOf(tail, false),
+        country: null,
+        parentKey: null,
+        leadCountry: null,
+        mentions: [
+          { start: tailStart, end: tailStart + tail.length, text: tail, rule: 'organization-name', confidence: 0.9 },
+        ],
+        rule: 'organization-name-with-acronym',
+        confidence: 0.95,
+      });
+      add({
+        key: slug(name),
+        name,
+        acronym: null,
+        kind: kindOf(name, true),
+        country: null,
+        parentKey: slug(acronym),
+        leadCountry: null,
+        mentions: [{ start, end: start + name.length, text: name, rule: 'organization-name', confidence: 0.85 }],
+        rule: 'organization-body-of-acronym',
+        confidence: 0.85,
+      });
+      acronym = null;
+      continue;
+    }
     const country = lead && !acronym ? lead.code : null;
     const words = name.split(/\s+/);
-    const parentAcronym = /^\p{Lu}{2,}$/u.test(words[0] ?? '') && words.length > 1 ? (words[0] as string) : null;
+    // A head word alone ("Union chairman …") names no organisation.
+    if (words.length === 1 && !acronym) continue;
+    // "CSTO Collective Security Council", "the Steering Council of the SCFO": a body of the acronym's organisation.
+    const parentAcronym =
+      (/^\p{Lu}{2,}$/u.test(words[0] ?? '') && words.length > 1 ? (words[0] as string) : null) ??
+      /\sof\s+(?:the\s+)?(\p{Lu}{2,})$/u.exec(name)?.[1] ??
+      null;
     const org = add({
       // An acronym is the shortest stable key ("csto"), as curated files use.
       key: slug(acronym ?? name),
@@ -104,9 +171,18 @@ export function findOrganizations(
     if (parentAcronym) (org as OrganizationProposal & { parentAcronym?: string }).parentAcronym = parentAcronym;
   }
   addCountryBodies(text, countries, add);
+  addAppositiveNames(text, orgs, add, (start, end) => taken(start, end) || countrySpan(start, end));
+  addBareAcronyms(
+    text,
+    orgs,
+    add,
+    (start, end) => taken(start, end) || countries.some((c) => c.start < end && start < c.end),
+  );
   linkAcronyms(text, orgs);
-  addLedDescriptions(text, countries, orgs);
-  return orgs;
+  const merged = mergeForms(orgs);
+  addDescriptions(text, merged);
+  addLedDescriptions(text, countries, merged);
+  return merged;
 }
 
 function kindOf(name: string, hasParent: boolean): OrganizationKind {
@@ -131,7 +207,7 @@ function addSource(
   text: string,
   source: { key: string; nameInText: string | null },
   add: (o: OrganizationProposal) => OrganizationProposal,
-) {
+): OrganizationProposal {
   const known = AGENCIES[source.key];
   const written = [known?.name, known?.acronym, source.nameInText, source.key].filter((w): w is string => Boolean(w));
   const mentions: MentionProposal[] = [];
@@ -154,7 +230,7 @@ function addSource(
     mentions.map((m) => m.text).find((t) => t !== t.toUpperCase()) ??
     source.nameInText ??
     source.key.toUpperCase();
-  add({
+  return add({
     key: source.key,
     name,
     acronym: known?.acronym ?? null,
@@ -264,4 +340,4 @@ function addLedDescriptions(text: string, countries: CountryMention[], orgs: Org
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,6 +6,7 @@
  */
 import { slug } from './keys.js';
 import { findNameRuns, type NameRun } from './names.js';
+import type { Place } from './places.js';
 import { ROLE, type RoleReading, roleAfter, roleBefore, roleHead } from './roles.js';
 import { SPEECH_VERB } from './speech-verbs.js';
 import type { ArticleText } from './text.js';
@@ -13,6 +14,8 @@ import type { CountryMention, Provenance, Range } from './types.js';
 
 export interface MentionProposal extends Range, Provenance {
   text: string;
+  /** Where a role written just before this mention starts ("Deputy Secretary-General Halvorsen"): the speaker phrase's start. */
+  roleStart?: number;
 }
 
 export interface PersonProposal extends Provenance {
@@ -46,13 +49,15 @@ export function findPersons(
   countries: CountryMention[],
   /** Spans already taken by organisations: a name inside one is not a person. */
   organizations: Range[],
+  /** Places the text shows to be places (src/draft/places.ts). */
+  places: Place[] = [],
 ): { persons: PersonProposal[]; pronouns: PronounSuggestion[] } {
   const { text } = article;
   const blocked = [...countries, ...organizations];
   const runs = findNameRuns(article, countries).filter(
     (r) => !organizations.some((o) => o.start < r.end && r.start < o.end),
   );
-  const candidates: Candidate[] = runs.map((run) => {
+  const allCandidates: Candidate[] = runs.map((run) => {
     const sentence = article.sentences.find((s) => s.start <= run.start && run.start < s.end);
     const from = sentence?.start ?? 0;
     const before = text.slice(from, run.start);
@@ -62,8 +67,11 @@ export function findPersons(
     if (role) evidence.push(role.rule);
     if (HONORIFIC.test(before)) evidence.push('honorific');
     if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) evidence.push('speech-verb');
+    // "Aigul Bekmukhamedova, who runs a seed cooperative": "who" is said of persons.
+    if (/^,\s+who\s/u.test(after)) evidence.push('relative-who');
     return { run, role, evidence };
   });
+  const candidates = withoutPlaces(allCandidates, places);
 
   const persons = new Map<string, PersonProposal>();
   // Full names first: they define persons; surnames then join the one person they fit.
@@ -72,7 +80,7 @@ export function findPersons(
     if (!strong && !c.run.words.every((w) => /^\p{Lu}/u.test(w) || /^[a-z]{1,4}$/.test(w))) continue;
     const key = slug(c.run.words.join(' '));
     const person = persons.get(key) ?? newPerson(key, c.run.words.join(' '), strong);
-    person.mentions.push(mention(c.run, strong ? 'person-full-name' : 'person-full-name-no-cue', strong ? 0.95 : 0.7));
+    person.mentions.push(mention(c, strong ? 'person-full-name' : 'person-full-name-no-cue', strong ? 0.95 : 0.7));
     if (strong && person.confidence < 0.9)
       Object.assign(person, { confidence: 0.95, rule: 'person-full-name', flag: undefined });
     if (c.role && !person.roles.some((r) => r.title === c.role?.title))
@@ -84,7 +92,7 @@ export function findPersons(
     const word = c.run.words[0] as string;
     const owners = [...persons.values()].filter((p) => p.name.split(' ').at(-1) === word);
     if (owners.length === 1) {
-      (owners[0] as PersonProposal).mentions.push(mention(c.run, 'person-surname', 0.9));
+      (owners[0] as PersonProposal).mentions.push(mention(c, 'person-surname', 0.9));
       if (c.role && !(owners[0] as PersonProposal).roles.some((r) => r.title === c.role?.title)) {
         (owners[0] as PersonProposal).roles.push({ ...c.role, confidence: 0.8 });
       }
@@ -94,7 +102,7 @@ export function findPersons(
         ...newPerson(key, word, false),
         flag: `only "${word}" is given: full name unknown; check it is a person`,
       };
-      person.mentions.push(mention(c.run, 'person-single-name', 0.6));
+      person.mentions.push(mention(c, 'person-single-name', 0.6));
       if (c.role && !person.roles.some((r) => r.title === c.role?.title))
         person.roles.push({ ...c.role, confidence: 0.7 });
       persons.set(key, person);
@@ -115,6 +123,29 @@ export function findPersons(
   return { persons: list, pronouns: suggestPronouns(text, list) };
 }
 
+/**
+ * A name the text shows to be a place is not a person: with strong evidence (the dateline, "X,
+ * Kazakhstan", "the port of X") unless a role or an honorific is written next to it somewhere;
+ * after a locative preposition only ("in Tamir Bay") unless some mention of it has any cue.
+ */
+function withoutPlaces(candidates: Candidate[], places: Place[]): Candidate[] {
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const byName = new Map(places.map((p) => [fold(p.name), p]));
+  const cues = new Map<string, string[]>();
+  for (const c of candidates) {
+    const name = fold(c.run.text);
+    if (byName.has(name)) cues.set(name, [...(cues.get(name) ?? []), ...c.evidence]);
+  }
+  const isPlace = (name: string) => {
+    const place = byName.get(name);
+    if (!place) return false;
+    const seen = cues.get(name) ?? [];
+    if (place.evidence === 'preposition') return seen.length === 0;
+    return !seen.some((e) => e === 'honorific' || e.startsWith('role-'));
+  };
+  return candidates.filter((c) => !isPlace(fold(c.run.text)));
+}
+
 /** "Ports in Vukovar and Ruse reported": a lone capitalised word after a preposition is a place. */
 function placeContext(text: string, c: Candidate): boolean {
   if (c.role || c.evidence.includes('honorific')) return false;
@@ -133,12 +164,13 @@ function newPerson(key: string, name: string, strong: boolean): PersonProposal {
   };
 }
 
-const mention = (run: NameRun, rule: string, confidence: number): MentionProposal => ({
+const mention = ({ run, role }: Candidate, rule: string, confidence: number): MentionProposal => ({
   start: run.start,
   end: run.end,
   text: run.text,
   rule,
   confidence,
+  ...(role && role.end <= run.start ? { roleStart: role.start } : {}),
 });
 
 /** "the Belarusian leader", "the minister": a mention of the one person holding such a role. */

@@ -7,7 +7,7 @@
  */
 import type { Quotation } from '../text/quotes.js';
 import { clauseEnd, type ReportedSpeech, reportedSpeech } from './reported.js';
-import { accordingTo, findAttribution, type SpeakerMention } from './speakers.js';
+import { accordingTo, findAttribution, type SpeakerMention, subjectOf } from './speakers.js';
 import type { Range } from './types.js';
 
 export interface SentenceStatement {
@@ -16,6 +16,8 @@ export interface SentenceStatement {
   attribution: Range | null;
   speaker: SpeakerMention | null;
   rule: string;
+  /** Words that are not the speaker's but say what the words are about (see ReportedSpeech.context). */
+  context?: Range;
   /** Why the curator must look: no speaker found, speaker taken from the sentence before… */
   flag?: string;
   confidence: number;
@@ -94,7 +96,7 @@ function statementsOf(
   const leadAttribution = attributionBefore(text, sentence, first, speakers);
   if (
     leadAttribution &&
-    /^[\s.!?…]*$/u.test(after) &&
+    (/^[\s.!?…]*$/u.test(after) || ADDING.test(after.slice(0, 40))) &&
     !quotes.slice(1).some((q) => !/^[\s,;]*$/.test(text.slice(quotes[0]?.close ?? 0, q.open)))
   ) {
     return quotes.map((q) => ({
@@ -125,6 +127,7 @@ function paraphrase(r: ReportedSpeech): SentenceStatement {
     speaker: r.speaker,
     rule: r.rule,
     confidence: speakerConfidence(r.speaker) * 0.95,
+    ...(r.context ? { context: r.context } : {}),
     ...flagOf(r.speaker),
   };
 }
@@ -164,6 +167,8 @@ function attributionBefore(
   speakers: SpeakerMention[],
 ): { range: Range; speaker: SpeakerMention } | null {
   const lead = text.slice(sentence.start, first.open);
+  const named = namingLead(text, sentence.start, lead, speakers);
+  if (named) return named;
   const punct = /[,:]\s*$/.exec(lead);
   if (!punct) return null;
   const end = sentence.start + punct.index;
@@ -173,6 +178,25 @@ function attributionBefore(
   if (!found || !/^[\s\p{L}\d’'-]*$/u.test(text.slice(found.verb.end, end))) return null;
   const start = found.inverted ? found.verb.start : found.speaker.phraseStart;
   return { range: { start: Math.min(start, found.verb.start), end }, speaker: found.speaker };
+}
+
+/** "X called the deal “…”", "X described it as “…”": a verb of naming right before the quoted words. */
+const NAMING = /\b(?:called|calls|described|describes|dubbed|termed)\s+(?!on\b)(?:[\p{L}’'-]+\s+){1,4}?(?:as\s+)?$/u;
+/** "… called on member operators to “…”", "urged them to “…”": the appeal is the quoted words. */
+const APPEAL = /\b(?:called on|calls on|urged|urges)\s+[^,;"“”«»]{1,60}?\s+to\s+$/u;
+
+function namingLead(
+  text: string,
+  from: number,
+  lead: string,
+  speakers: SpeakerMention[],
+): { range: Range; speaker: SpeakerMention } | null {
+  const naming = NAMING.exec(lead) ?? APPEAL.exec(lead);
+  if (!naming) return null;
+  const subject = subjectOf(text, from, from + naming.index, speakers);
+  if (!subject) return null;
+  const end = from + lead.trimEnd().length;
+  return { range: { start: Math.min(subject.phraseStart, subject.start), end }, speaker: subject };
 }
 
 function unattributed(q: Quotation, speaker: SpeakerMention | null, rule = 'quote-unattributed'): SentenceStatement {

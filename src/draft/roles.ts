@@ -105,13 +105,19 @@ const HEADS = [
   'fellow',
 ];
 
+/** "secretary general" → "[Ss]ecretary[ -][Gg]eneral": each word capitalised or not, without the `i` flag (which would make `\p{Lu}` match any letter). */
+const anyCase = (word: string) =>
+  word
+    .split(/[ -]/)
+    .map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${w.slice(1)}`)
+    .join('[ -]');
 const alternation = (words: string[]) =>
   [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[ -]/g, '[ -]'))
+    .map(anyCase)
     .join('|');
 
-/** A role: qualifiers then a head ("Deputy Foreign Minister", "press secretary"), any case. */
+/** A role: qualifiers then a head ("Deputy Foreign Minister", "press secretary"), words capitalised or not. */
 export const ROLE = `(?:(?:${alternation(QUALIFIERS)})\\s+)*(?:${alternation(HEADS)})`;
 const ROLE_WORDS = new Set([...QUALIFIERS, ...HEADS].flatMap((w) => w.split(/[ -]/)));
 
@@ -126,7 +132,9 @@ export function roleHead(title: string): string {
 export const titleCase = (words: string) =>
   words
     .split(/(\s+|-)/)
-    .map((w) => (/^(?:of|for|the|and|on|in)$/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w) =>
+      /^(?:of|for|the|and|on|in|at|with)$/i.test(w) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1),
+    )
     .join('');
 
 const commonName = new Map(isoCountries.map((c) => [c.cca2, c.name.common]));
@@ -144,14 +152,14 @@ export interface RoleReading extends Range {
 
 const BEFORE_OF = new RegExp(
   `(?:^|[\\s,(])(${ROLE}(?:\\s+of\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}-]*(?:\\s+(?:of\\s+|and\\s+)?[\\p{Lu}][\\p{L}-]*)*)?)\\s+$`,
-  'iu',
+  'u',
 );
 /** "Its chairman, Rustam Nazarov": a role, a comma, the name. */
 const BEFORE_COMMA = new RegExp(
-  `(?:^|\\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s)\\s+)?(${ROLE}(?:\\s+(?:for|of|at|with)\\s+[^,;"“”]{2,80}?)?),\\s+$`,
+  `(?:^|\\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}-]+(?:’s|'s|(?<=s)[’'])\\s+)?(${ROLE}(?:\\s+(?:for|of|at|with)\\s+[^,;"“”]{2,80}?)?),\\s+$`,
   'u',
 );
-const BEFORE_QUALIFIED = new RegExp(`(?:^|[\\s,(])((?:[\\p{Lu}][\\p{L}’'-]*\\s+){1,4}?(?:${ROLE}))\\s+$`, 'iu');
+const BEFORE_QUALIFIED = new RegExp(`(?:^|[\\s,(])((?:[\\p{Lu}][\\p{L}’'-]*\\s+){1,4}?(?:${ROLE}))\\s+$`, 'u');
 
 /**
  * The role stated just before a name: "President of Belarus " / "Kazakh President " /
@@ -178,11 +186,17 @@ export function roleBefore(before: string, offset: number, countries: CountryMen
 /** ", the foreign minister of Uzbekistan," / ", a spokeswoman for the ministry,": an appositive after a name. */
 const APPOSITIVE = new RegExp(
   `^,\\s+(?:the|a|an)\\s+((?:[\\p{L}’'-]+\\s+){0,3}?${ROLE}(?:\\s+(?:of|for|at|in|with)\\s+[^,.;"“”]{2,60}?)?)(?=,|\\s+(?:said|says|told|noted|added|stated)\\b|\\.)`,
-  'iu',
+  'u',
+);
+
+/** ", chair of the Kemerlik Chamber of Logistics,": a role of an organisation, without an article. */
+const APPOSITIVE_BARE = new RegExp(
+  `^,\\s+(${ROLE}\\s+(?:of|for|at)\\s+(?:the\\s+)?\\p{Lu}[^,.;"“”]{2,60}?)(?=,|\\s+(?:said|says|told|noted|added|stated)\\b|\\.)`,
+  'u',
 );
 
 export function roleAfter(after: string, offset: number, countries: CountryMention[]): RoleReading | null {
-  const match = APPOSITIVE.exec(after);
+  const match = APPOSITIVE.exec(after) ?? APPOSITIVE_BARE.exec(after);
   if (!match) return null;
   const words = match[1] as string;
   const start = offset + after.indexOf(words);
@@ -212,7 +226,7 @@ const OFFICES = new Set([
  * the organisation to resolve. A country counts only as the role's qualifier or object.
  */
 function readRole(words: string, range: Range, countries: CountryMention[], rule: string): RoleReading | null {
-  const role = new RegExp(ROLE, 'iu').exec(words);
+  const role = new RegExp(ROLE, 'u').exec(words);
   if (!role) return null;
   const head = titleCase(role[0]);
   const prefix = words.slice(0, role.index).trim();

@@ -3,6 +3,8 @@
  * said", "said the ministry", "according to him", "Kazakh authorities affirm"). Pronouns
  * resolve to the person last named before them, always with a flag.
  */
+
+import { itPronouns, organizationDescriptions, ownerDescriptions } from './descriptions.js';
 import type { OrganizationProposal } from './organizations.js';
 import type { PersonProposal, PronounSuggestion } from './persons.js';
 import { SPEECH_VERB } from './speech-verbs.js';
@@ -20,7 +22,7 @@ export interface SpeakerMention extends Range {
 
 /** "The union's spokeswoman, …", "Its chairman, …", "the …": words before a speaker's name that belong to the phrase. */
 const DETERMINER_BEFORE =
-  /(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s)\s+)?|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)$/u;
+  /(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+(?:’s|'s|(?<=s)[’'])\s+)?|\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)$/u;
 
 function phraseStartBefore(text: string, start: number): number {
   const m = DETERMINER_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
@@ -41,7 +43,7 @@ export function speakerMentions(
         start: m.start,
         end: m.end,
         ref: { person: p.key },
-        phraseStart: phraseStartBefore(text, role ? role.start : m.start),
+        phraseStart: phraseStartBefore(text, m.roleStart ?? (role ? role.start : m.start)),
         via: m.rule === 'person-title-form' ? 'title-form' : 'name',
         ...(m.flag ? { flag: m.flag } : {}),
       });
@@ -50,16 +52,23 @@ export function speakerMentions(
   for (const o of organizations) {
     if (o.kind === 'NEWS_AGENCY') continue; // "- TASS" inside a quotation is the agency's insertion, not a speaker
     for (const m of o.mentions) {
+      // "The Silk Corridor Freight Organization (SCFO), an association …, said": name and acronym are one phrase.
+      const acronym = o.acronym ? new RegExp(`^\\s\\(${o.acronym}\\)`).exec(text.slice(m.end)) : null;
+      if (o.acronym && text.slice(m.start - 1, m.end + 1) === `(${o.acronym})`) continue;
+      // "The buyers' group, Coastal Cocoa Traders, said": the description and the name are one phrase.
+      const described = o.mentions.find((x) => x.end < m.start && /^,\s+$/.test(text.slice(x.end, m.start)));
       out.push({
         start: m.start,
-        end: m.end,
+        end: m.end + (acronym?.[0].length ?? 0),
         ref: { organization: o.key },
-        phraseStart: phraseStartBefore(text, m.start),
+        phraseStart: phraseStartBefore(text, described ? described.start : m.start),
         via: 'organization',
       });
     }
   }
   out.push(...organizationDescriptions(text, organizations));
+  out.push(...ownerDescriptions(text, organizations, out));
+  out.push(...itPronouns(text));
   for (const p of pronouns) {
     out.push({
       start: p.start,
@@ -74,58 +83,9 @@ export function speakerMentions(
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/**
- * "the council said", "according to the forum's communiqué": a definite description naming
- * the one organisation of the article whose name ends in that word. Not a mention (curators
- * do not list these), only a way to find who speaks; always flagged.
- */
-function organizationDescriptions(text: string, organizations: OrganizationProposal[]): SpeakerMention[] {
-  const byHead = new Map<string, OrganizationProposal[]>();
-  for (const o of organizations) {
-    if (o.kind === 'NEWS_AGENCY') continue;
-    const last = o.name.split(/\s+/).at(-1)?.toLowerCase();
-    // "Andes Copper Holdings" is "the company"; other names by their last word ("the council").
-    const head = last && /^(?:holdings|inc|ltd|llc|plc|corporation|corp)$/.test(last) ? 'company' : last;
-    if (head && /^\p{L}{4,}$/u.test(head)) byHead.set(head, [...(byHead.get(head) ?? []), o]);
-  }
-  const out: SpeakerMention[] = [];
-  for (const [head, orgs] of byHead) {
-    if (orgs.length !== 1) continue;
-    const org = orgs[0] as OrganizationProposal;
-    for (const m of text.matchAll(new RegExp(`\\b[Tt]he\\s+(${head})\\b(?!\\s+\\p{Lu})`, 'gu'))) {
-      out.push({
-        start: m.index + m[0].length - head.length,
-        end: m.index + m[0].length,
-        ref: { organization: org.key },
-        phraseStart: m.index,
-        via: 'organization',
-        flag: `"${m[0]}" read as ${org.name}`,
-      });
-    }
-  }
-  // "according to the group": a generic noun stands for the organisation named last before it.
-  const named = organizations
-    .filter((o) => o.kind !== 'NEWS_AGENCY')
-    .flatMap((o) => o.mentions.map((m) => ({ at: m.end, org: o })))
-    .sort((a, b) => a.at - b.at);
-  for (const m of text.matchAll(/\b[Tt]he\s+(group|organi[sz]ation|body)\b(?!\s+\p{Lu})/gu)) {
-    const last = named.filter((n) => n.at <= m.index).at(-1);
-    if (!last || out.some((x) => x.phraseStart === m.index)) continue;
-    out.push({
-      start: m.index + m[0].length - (m[1] as string).length,
-      end: m.index + m[0].length,
-      ref: { organization: last.org.key },
-      phraseStart: m.index,
-      via: 'organization',
-      flag: `"${m[0]}" read as ${last.org.name}, the organization named last before it`,
-    });
-  }
-  return out;
-}
-
 /** Between a subject and its verb: an appositive in commas, a time or place ("on Monday"). */
 const SUBJECT_GAP =
-  /^(?:\s*,[^,"“”«»]{1,100},|\s*,\s*(?:which|who|whose)\b[^"“”«»]{1,140}?,)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?$/u;
+  /^(?:\s*,[^,"“”«»]{1,100},|\s*,\s*(?:which|who|whose)\b[^"“”«»]{1,140}?,)?\s*,?\s*(?:(?:on|in|at|late|early|earlier|later)\s+[\p{L}\d’' -]{1,40}?\s+)?(?:\p{Ll}+ed\b[^,;"“”«»]{0,60}?\s+(?:but|and)\s+)?$/u;
 const VERB_AT_START = new RegExp(`^\\s*(${SPEECH_VERB})\\b`, 'u');
 const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}])(${SPEECH_VERB})(?![\\p{L}])`, 'gu');
 
@@ -153,26 +113,42 @@ export function findAttribution(
   const segment = text.slice(from, to);
   for (const m of segment.matchAll(VERB_ANYWHERE)) {
     const verb = { start: from + m.index, end: from + m.index + m[0].length };
-    const candidates = speakers
-      .filter((s) => s.start >= from && s.end <= verb.start && subjectGap(s, text.slice(s.end, verb.start)))
-      .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
-    // "Chad Morrow, a consultant with the Black Sea Freight Group, believes": the subject is the
-    // one whose appositive holds the nearer candidate, not the organisation inside it.
-    const nearest = candidates[0];
-    const subject =
-      nearest &&
-      ((nearest.via === 'organization' &&
-        candidates.find(
-          (c) => c.via !== 'organization' && c.end < nearest.start && /^\s*,/.test(text.slice(c.end, verb.start)),
-        )) ||
-        nearest);
-    if (subject) return { speaker: ownerOf(text, subject, speakers), verb, inverted: false };
+    const subject = subjectOf(text, from, verb.start, speakers);
+    if (subject) return { speaker: subject, verb, inverted: false };
+    // "said Lukashenko", "said the ministry", "said Dr Daniel Marsh", "said Deputy Secretary-General Ingrid Halvorsen".
     const after = speakers.find(
-      (s) => s.start >= verb.end && s.end <= to && /^\s+(?:the\s+)?$/.test(text.slice(verb.end, s.start)),
+      (s) =>
+        s.start >= verb.end &&
+        s.end <= to &&
+        (/^\s+(?:the\s+)?$/.test(text.slice(verb.end, s.start)) ||
+          (s.phraseStart >= verb.end && /^\s+$/.test(text.slice(verb.end, s.phraseStart)))),
     );
     if (after) return { speaker: after, verb, inverted: true };
   }
   return null;
+}
+
+/** The speaker whose phrase ends right before a verb at `verbStart` (appositives and adjuncts between allowed). */
+export function subjectOf(
+  text: string,
+  from: number,
+  verbStart: number,
+  speakers: SpeakerMention[],
+): SpeakerMention | null {
+  const candidates = speakers
+    .filter((s) => s.start >= from && s.end <= verbStart && subjectGap(s, text.slice(s.end, verbStart)))
+    .sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));
+  // "Chad Morrow, a consultant with the Black Sea Freight Group, believes": the subject is the
+  // one whose appositive holds the nearer candidate, not the organisation inside it.
+  const nearest = candidates[0];
+  if (!nearest) return null;
+  const subject =
+    (nearest.via === 'organization' &&
+      candidates.find(
+        (c) => c.via !== 'organization' && c.end < nearest.start && /^\s*,/.test(text.slice(c.end, verbStart)),
+      )) ||
+    nearest;
+  return ownerOf(text, subject, speakers);
 }
 
 /**
@@ -195,7 +171,17 @@ export function accordingTo(text: string, at: number, speakers: SpeakerMention[]
   const m = /^[Aa]ccording to\s+/.exec(text.slice(at));
   if (!m) return null;
   const after = at + m[0].length;
-  return speakers.find((s) => s.phraseStart === after || s.start === after) ?? null;
+  const exact = speakers.find((s) => s.phraseStart === after || s.start === after);
+  if (exact) return exact;
+  // "According to union chairman Askar Temirgaliev": a few words of a role the rules did not read as one.
+  return (
+    speakers.find(
+      (s) =>
+        s.phraseStart > after &&
+        s.phraseStart - after < 40 &&
+        /^(?:[\p{L}’'-]+\s+){1,3}$/u.test(text.slice(after, s.phraseStart)),
+    ) ?? null
+  );
 }
 
 export { VERB_AT_START };

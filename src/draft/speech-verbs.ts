@@ -80,6 +80,9 @@ const VERBS = [
   'clarified',
   'accused',
   'urged',
+  'urges',
+  'called on',
+  'calls on',
 ];
 
 const alternation = [...VERBS].sort((a, b) => b.length - a.length).join('|');

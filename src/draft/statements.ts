@@ -5,6 +5,8 @@
  * restate; and each statement gets the countries its words are about.
  */
 import type { Quotation } from '../text/quotes.js';
+import { DESCRIBED_SPEAKER, IT_SPEAKER } from './descriptions.js';
+import type { Place } from './places.js';
 import { type SentenceStatement, statementsInSentence } from './quoted.js';
 import type { SpeakerMention, SpeakerRef } from './speakers.js';
 import type { CountryMention, Range } from './types.js';
@@ -26,6 +28,8 @@ export interface StatementScan {
   quotations: Quotation[];
   speakers: SpeakerMention[];
   countries: CountryMention[];
+  /** Places with the country the text puts them in (src/draft/places.ts), outside organisation names. */
+  places?: Place[];
 }
 
 export function findStatements(scan: StatementScan): StatementProposal[] {
@@ -37,6 +41,14 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
     for (const s of found) {
       let speakerRef = s.speaker?.ref ?? null;
       let flag = s.flag;
+      if (speakerRef && 'organization' in speakerRef && speakerRef.organization === DESCRIBED_SPEAKER) {
+        speakerRef = null;
+      } else if (speakerRef && 'organization' in speakerRef && speakerRef.organization === IT_SPEAKER) {
+        speakerRef = itStandsFor(scan.speakers, previous, s.speaker?.start ?? sentence.start);
+        flag = speakerRef
+          ? `"it" read as ${'organization' in speakerRef ? speakerRef.organization : speakerRef.person}: the organization that spoke before, or the one named last`
+          : '"it": no organization before it to read it as';
+      }
       if (
         !speakerRef &&
         previous?.speakerRef &&
@@ -54,7 +66,18 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
         sentence,
         ...(flag ? { flag } : {}),
       };
-      proposal.about = aboutCountries(text, proposal, scan.countries);
+      proposal.about = aboutCountries(text, proposal, scan.countries, scan.places ?? []);
+      const both = proposal.about.filter((a) => a.rule === 'about-both-countries');
+      if (both.length > 0) {
+        const note = `"both countries" read as ${both.map((a) => a.code).join(' and ')}, the two named last: check`;
+        proposal.flag = proposal.flag ? `${proposal.flag}; ${note}` : note;
+      }
+      const throughPlaces = proposal.about.filter((a) => a.rule.startsWith('about-place:'));
+      if (throughPlaces.length > 0) {
+        const note = `about ${throughPlaces.map((a) => `${a.code} through ${a.rule.slice(12)}`).join(', ')}: a place stands for its country here; check`;
+        proposal.flag = proposal.flag ? `${proposal.flag}; ${note}` : note;
+        proposal.confidence = Math.min(proposal.confidence, 0.7);
+      }
       statements.push(proposal);
     }
     if (found.length > 0) previous = statements.at(-1);
@@ -63,11 +86,26 @@ export function findStatements(scan: StatementScan): StatementProposal[] {
   return statements;
 }
 
+/** An organisation's "it said": the organisation of the statement before, else the one named last before it. */
+function itStandsFor(
+  speakers: SpeakerMention[],
+  previous: StatementProposal | undefined,
+  at: number,
+): SpeakerRef | null {
+  if (previous?.speakerRef && 'organization' in previous.speakerRef) return previous.speakerRef;
+  const last = speakers
+    .filter((x) => x.via === 'organization' && !x.flag && x.end <= at)
+    .sort((a, b) => a.end - b.end)
+    .at(-1);
+  return last?.ref ?? null;
+}
+
 /** The countries named in the words said; the words naming the speaker do not count. */
 function aboutCountries(
   text: string,
   s: StatementProposal,
   countries: CountryMention[],
+  places: Place[],
 ): { code: string; rule: string }[] {
   const inside = (c: Range) => s.text.start <= c.start && c.end <= s.text.end;
   const inAttribution = (c: Range) =>
@@ -75,6 +113,12 @@ function aboutCountries(
   const about = new Map<string, string>();
   for (const c of countries)
     if (inside(c) && !inAttribution(c) && c.kind !== 'capital') about.set(c.code, 'about-named');
+  // "…, after a week of unrest in Kazakhstan": the circumstance the reporter gives for the words.
+  const context = s.context;
+  if (context)
+    for (const c of countries)
+      if (context.start <= c.start && c.end <= context.end && c.kind !== 'capital')
+        about.set(c.code, 'about-circumstance');
   // "the country’s regions": the country named last before, when the words name none.
   if (about.size === 0 && /\bthe country(?:’s|'s)?\b/i.test(text.slice(s.text.start, s.text.end))) {
     const before = countries
@@ -83,7 +127,41 @@ function aboutCountries(
     const last = before.at(-1);
     if (last) about.set(last.code, 'about-the-country');
   }
+  // "consumers in both countries": the two countries named last before the words.
+  if (about.size === 0 && /\b(?:both|the two) countries\b/i.test(text.slice(s.text.start, s.text.end))) {
+    const before = countries
+      .filter((c) => c.end <= s.text.start && c.kind !== 'capital' && !inAttribution(c))
+      .map((c) => c.code);
+    const lastTwo = [...new Set(before.reverse())].slice(0, 2);
+    if (lastTwo.length === 2) for (const code of lastTwo) about.set(code, 'about-both-countries');
+  }
+  if (about.size === 0)
+    for (const [code, place] of throughPlaces(text, s, places)) about.set(code, `about-place:${place}`);
   return [...about].map(([code, rule]) => ({ code, rule }));
+}
+
+/**
+ * Words that name no country may still be about one through its places, as the article locates
+ * them: when they open with a place ("Kemerlik had doubled its berths", "But North Ustin shows
+ * …"), or name places of two countries or more ("A blockade in Tamir Bay is felt in Baku and
+ * Tbilisi"). A place merely passed through or stayed in says nothing of the kind; always flagged.
+ */
+function throughPlaces(text: string, s: StatementProposal, places: Place[]): Map<string, string> {
+  const found = places.flatMap((p) =>
+    p.country
+      ? p.mentions
+          .filter((m) => s.text.start <= m.start && m.end <= s.text.end)
+          .map((m) => ({ m, p, code: p.country as string }))
+      : [],
+  );
+  const codes = new Set(found.map((f) => f.code));
+  const opening = found.find((f) =>
+    /^(?:(?:But|And|Yet|So|Still|Now)\s+)?$/u.test(text.slice(s.text.start, f.m.start)),
+  );
+  const out = new Map<string, string>();
+  if (codes.size >= 2) for (const f of found) out.set(f.code, f.p.name);
+  else if (opening) out.set(opening.code, opening.p.name);
+  return out;
 }
 
 const STOP = new Set(
@@ -142,7 +220,7 @@ function addRestatements(scan: StatementScan, headline: Range, statements: State
         confidence: Math.min(candidate.confidence, 0.5),
       });
       const added = statements.at(-1) as StatementProposal;
-      added.about = aboutCountries(text, added, scan.countries);
+      added.about = aboutCountries(text, added, scan.countries, scan.places ?? []);
     }
   }
 }

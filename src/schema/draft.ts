@@ -1,12 +1,15 @@
 /**
  * `draftAnnotations`: a raw report in, a draft `kg-annotation/1` document out (src/draft/),
- * with the review list as typed objects. It writes nothing and needs no key: the draft is a
- * proposal a curator reviews before anything is ingested.
+ * with the review list as typed objects; its persons, organizations and events are resolved
+ * against the graph with the module ingestion uses (src/resolve/, read only). It writes nothing
+ * and needs no key: the draft is a proposal a curator reviews before anything is ingested.
  */
 import type { ScalarRef, SchemaTypes } from '@pothos/core';
 import { JSONResolver } from 'graphql-scalars';
 import { builder } from '../builder.js';
-import { type Draft, DraftInputError, draftArticle } from '../draft/index.js';
+import { prisma } from '../db.js';
+import { graphResolver } from '../draft/graph-resolver.js';
+import { type Draft, DraftInputError, draftArticleResolved } from '../draft/index.js';
 
 /** Longer texts are refused with DraftInputTooLarge: a wire report is a few thousand characters. */
 export const MAX_DRAFT_TEXT_LENGTH = 100_000;
@@ -123,12 +126,15 @@ builder.queryFields((t) => ({
     resolve: (_root, { input }) => {
       if (input.text.length > MAX_DRAFT_TEXT_LENGTH)
         throw new DraftInputTooLarge(input.text.length, MAX_DRAFT_TEXT_LENGTH);
-      return draftArticle({
+      const draftInput = {
         text: input.text,
         publishedOn: input.publishedOn.toISOString().slice(0, 10),
         source: input.source ?? null,
         url: input.url ?? null,
-      });
+      };
+      // Persons, organizations and events are compared with the graph, read only, by the resolution
+      // ingestion uses; a database that fails leaves them unresolved and flagged, not the draft undone.
+      return draftArticleResolved(draftInput, { resolver: graphResolver(prisma) });
     },
   }),
 }));

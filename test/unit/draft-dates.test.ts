@@ -64,4 +64,55 @@ describe('findDates', () => {
   it('does not take the verb "may" for the month', () => {
     expect(dates('Prices may rise.', '2022-01-10')).toEqual([]);
   });
+
+  it('reads the tense of the date’s own clause: "until" something still going on, "would", "said on"', () => {
+    // 14 March 2023 was a Tuesday.
+    expect(dates('The forum runs until Wednesday.', '2023-03-14')).toEqual([['until Wednesday', '2023-03-15', 'DAY']]);
+    expect(dates('The strike lasted until Monday.', '2023-03-14')).toEqual([['until Monday', '2023-03-13', 'DAY']]);
+    expect(dates('She said the mediators would meet both sides on Monday.', '2023-03-14')).toEqual([
+      ['on Monday', '2023-03-20', 'DAY'],
+    ]);
+    expect(dates('He said on Monday the blockade would be lifted.', '2023-03-14')).toEqual([
+      ['on Monday', '2023-03-13', 'DAY'],
+    ]);
+    expect(dates('Ingrid Halvorsen on Monday said the council would meet in April.', '2023-03-14')).toEqual([
+      ['on Monday', '2023-03-13', 'DAY'],
+      ['April', '2023-04', 'MONTH'],
+    ]);
+  });
+
+  it('gives "the same day", "by the evening" the day before them, and the weekend its month', () => {
+    expect(dates('Workers walked out on February 28, and a blockade followed the same day.', '2023-03-20')).toEqual([
+      ['February 28', '2023-02-28', 'DAY'],
+      ['the same day', '2023-02-28', 'DAY'],
+    ]);
+    expect(dates('They protested on Tuesday, and by the evening the berth was blocked.', '2023-03-01')).toEqual([
+      ['on Tuesday', '2023-02-28', 'DAY'],
+      ['by the evening', '2023-02-28', 'DAY'],
+    ]);
+    // Published Wednesday 8 March 2023: the weekend before is 4–5 March.
+    expect(dates('The team arrived at the weekend.', '2023-03-08')).toEqual([['at the weekend', '2023-03', 'MONTH']]);
+    // Published Tuesday 2 April 2024: the weekend before is 30–31 March.
+    expect(dates('The team arrived at the weekend.', '2024-04-02')).toEqual([['at the weekend', '2024-03', 'MONTH']]);
+    // Published Monday 1 April 2024: 30–31 March and the weekend spans no month change, still March.
+    expect(dates('Nothing happened at the weekend.', '2024-04-01')).toEqual([['at the weekend', '2024-03', 'MONTH']]);
+  });
+
+  it('reads the present of a scheduled event as the future', () => {
+    // 9 September 2025 was a Tuesday.
+    expect(dates('The congress ends on Thursday.', '2025-09-09')).toEqual([['on Thursday', '2025-09-11', 'DAY']]);
+    expect(dates('The congress ended on Thursday.', '2025-09-09')).toEqual([['on Thursday', '2025-09-04', 'DAY']]);
+  });
+
+  it('counts ", two days after" back from the day of its own sentence, and "the day before" from the last day given', () => {
+    // 21 November 2024 was a Thursday.
+    expect(dates('Drivers left on Thursday, two days after officials agreed.', '2024-11-21')).toEqual([
+      ['on Thursday', '2024-11-21', 'DAY'],
+      ['two days after', '2024-11-19', 'DAY'],
+    ]);
+    expect(dates('The blockade ended on Thursday. Others had joined the day before it ended.', '2024-11-21')).toEqual([
+      ['on Thursday', '2024-11-21', 'DAY'],
+      ['the day before', '2024-11-20', 'DAY'],
+    ]);
+  });
 });

@@ -87,4 +87,62 @@ describe('draftArticleResolved', () => {
     expect(draft.review.items.filter((i) => i.rule === 'resolver-failed').length).toBeGreaterThan(0);
     expect((draft.document.persons as { resolve?: unknown }[]).every((p) => p.resolve === undefined)).toBe(true);
   });
+
+  it('asks a document resolver once, with the validated draft, and answers each proposal from it', async () => {
+    const seen: { persons: string[]; countries: string[] }[] = [];
+    const eventKey = (draftArticle(input).document.events as { key: string }[])[0]?.key as string;
+    const draft = await draftArticleResolved(input, {
+      resolver: {
+        async resolveDocument(annotation, countries) {
+          seen.push({ persons: annotation.persons.map((p) => p.key), countries: countries.map((c) => c.code) });
+          return new Map([
+            [
+              'person:alexander-lukashenko',
+              { node: { key: 'lukashenko', id: 'UGVyc29uOmx1a2FzaGVua28=' }, rule: 'NAME', confidence: 0.95 },
+            ],
+            [
+              'organization:csto',
+              {
+                node: { key: 'csto', id: 'T3JnYW5pemF0aW9uOmNzdG8=' },
+                rule: 'ACRONYM',
+                confidence: 0.9,
+                warning: 'two proposals are one node',
+              },
+            ],
+            [`event:${eventKey}`, { candidates: [{ key: 'a', name: 'A', id: 'RXZlbnQ6YQ==' }], reason: 'weak' }],
+          ]);
+        },
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.persons).toContain('alexander-lukashenko');
+    expect(seen[0]?.countries).toContain('KZ');
+    const persons = draft.document.persons as { key: string; resolve?: unknown }[];
+    expect(persons.find((p) => p.key === 'alexander-lukashenko')?.resolve).toEqual({ id: 'UGVyc29uOmx1a2FzaGVua28=' });
+    expect(draft.review.items.find((i) => i.rule === 'resolver: ACRONYM')).toMatchObject({
+      flagged: true,
+      reason: 'two proposals are one node',
+    });
+    const events = draft.document.events as { key: string; resolve?: unknown }[];
+    expect(events.map((e) => e.key)).toContain(eventKey);
+    expect(events.every((e) => e.resolve === undefined)).toBe(true);
+    expect(draft.review.items.find((i) => i.rule === 'resolver-ambiguous' && i.kind === 'event')?.reason).toMatch(
+      /a \(A\) id RXZlbnQ6YQ==/,
+    );
+  });
+
+  it('flags every proposal when a document resolver fails, and keeps the draft', async () => {
+    const draft = await draftArticleResolved(input, {
+      resolver: {
+        resolveDocument: () => Promise.reject(new Error('database unavailable')),
+      },
+    });
+    const failed = draft.review.items.filter((i) => i.rule === 'resolver-failed');
+    expect(failed.length).toBe(
+      (draft.document.persons as unknown[]).length +
+        (draft.document.organizations as unknown[]).length +
+        (draft.document.events as unknown[]).length,
+    );
+    expect(failed[0]?.reason).toMatch(/database unavailable/);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Every draft passes the format's own validator: on every article the repository has (the
- * seed, the synthetic dev articles, the held-out curated articles when present) and on texts
+ * seed, the synthetic dev articles, the formerly held-out curated articles, the held-out ones when present) and on texts
  * made to break rules (no headline, no dateline, unattributed and scare quotes, characters
  * outside the BMP before every span, paragraphs shuffled).
  */
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { validateAnnotation } from '../../src/annotations/validate.js';
 import { draftArticle } from '../../src/draft/index.js';
 
-const folders = ['seed/articles', 'test/fixtures/draft-dev', 'test/fixtures/articles'];
+const folders = ['seed/articles', 'test/fixtures/draft-dev', 'test/fixtures/articles', 'test/fixtures/heldout'];
 const articles = folders.flatMap((folder) =>
   existsSync(folder)
     ? readdirSync(folder)
