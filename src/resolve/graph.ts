@@ -15,6 +15,20 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 /** Enough for any real name collision; a description matching more is reported, not guessed. */
 export const CANDIDATE_LIMIT = 200;
 
+/** What a description is looked up by: its name keys (src/resolve/names.ts) and its own key. */
+export interface CandidateRequest {
+  nameKeys: readonly string[];
+  localKey: string;
+}
+
+/** A candidate found for one request of a batch: it shares a name key, or has the request's key. */
+function matchesRequest(
+  c: { key: string; nameKeys: readonly string[]; formerKeys: readonly string[] },
+  r: CandidateRequest,
+) {
+  return c.key === r.localKey || c.formerKeys.includes(r.localKey) || c.nameKeys.some((k) => r.nameKeys.includes(k));
+}
+
 export interface NodeRef {
   id: number;
   key: string;
@@ -24,13 +38,19 @@ export interface NodeRef {
 export class ResolveGraph {
   constructor(private readonly db: Db) {}
 
-  async personCandidates(nameKeys: string[], localKey: string): Promise<PersonCandidate[]> {
+  /**
+   * Candidates for several person descriptions in one query (an article's persons at once);
+   * each description gets the candidates that share a name key with it or have its key.
+   */
+  async personCandidates(requests: readonly CandidateRequest[]): Promise<PersonCandidate[][]> {
+    if (requests.length === 0) return [];
+    const localKeys = requests.map((r) => r.localKey);
     const rows = await this.db.person.findMany({
       where: {
         OR: [
-          { nameKeys: { hasSome: nameKeys } },
-          { key: localKey },
-          { formerKeys: { some: { kind: 'PERSON', key: localKey } } },
+          { nameKeys: { hasSome: [...new Set(requests.flatMap((r) => r.nameKeys))] } },
+          { key: { in: localKeys } },
+          { formerKeys: { some: { kind: 'PERSON', key: { in: localKeys } } } },
         ],
       },
       select: {
@@ -38,31 +58,37 @@ export class ResolveGraph {
         key: true,
         name: true,
         aliases: true,
+        nameKeys: true,
         formerKeys: { select: { key: true } },
         roles: { select: { title: true, countryCode: true, organizationId: true }, take: 50 },
       },
       orderBy: { id: 'asc' },
-      take: CANDIDATE_LIMIT,
+      take: CANDIDATE_LIMIT * requests.length,
     });
-    return rows.map((r) => ({
+    const candidates = rows.map((r) => ({
       id: r.id,
       key: r.key,
       name: r.name,
       aliases: r.aliases,
+      nameKeys: r.nameKeys,
       formerKeys: r.formerKeys.map((k) => k.key),
       roleTitles: [...new Set(r.roles.map((x) => x.title))],
       roleCountries: [...new Set(r.roles.flatMap((x) => (x.countryCode ? [x.countryCode] : [])))],
       roleOrganizationIds: [...new Set(r.roles.flatMap((x) => (x.organizationId ? [x.organizationId] : [])))],
     }));
+    return requests.map((request) => candidates.filter((c) => matchesRequest(c, request)).slice(0, CANDIDATE_LIMIT));
   }
 
-  async organizationCandidates(nameKeys: string[], localKey: string): Promise<OrganizationCandidate[]> {
+  /** Candidates for several organization descriptions in one query, as personCandidates. */
+  async organizationCandidates(requests: readonly CandidateRequest[]): Promise<OrganizationCandidate[][]> {
+    if (requests.length === 0) return [];
+    const localKeys = requests.map((r) => r.localKey);
     const rows = await this.db.organization.findMany({
       where: {
         OR: [
-          { nameKeys: { hasSome: nameKeys } },
-          { key: localKey },
-          { formerKeys: { some: { kind: 'ORGANIZATION', key: localKey } } },
+          { nameKeys: { hasSome: [...new Set(requests.flatMap((r) => r.nameKeys))] } },
+          { key: { in: localKeys } },
+          { formerKeys: { some: { kind: 'ORGANIZATION', key: { in: localKeys } } } },
         ],
       },
       select: {
@@ -71,15 +97,17 @@ export class ResolveGraph {
         name: true,
         acronym: true,
         aliases: true,
+        nameKeys: true,
         kind: true,
         parentId: true,
         countryCode: true,
         formerKeys: { select: { key: true } },
       },
       orderBy: { id: 'asc' },
-      take: CANDIDATE_LIMIT,
+      take: CANDIDATE_LIMIT * requests.length,
     });
-    return rows.map((r) => ({ ...r, formerKeys: r.formerKeys.map((k) => k.key) }));
+    const candidates = rows.map((r) => ({ ...r, formerKeys: r.formerKeys.map((k) => k.key) }));
+    return requests.map((request) => candidates.filter((c) => matchesRequest(c, request)).slice(0, CANDIDATE_LIMIT));
   }
 
   /**
@@ -161,15 +189,20 @@ export class ResolveGraph {
     }));
   }
 
+  private wordsCache = new Map<number, string[]>();
+
   /** The distinctive words of an organization's names and acronym (none for null). */
   async organizationWords(id: number | null): Promise<string[]> {
     if (id === null) return [];
+    const cached = this.wordsCache.get(id);
+    if (cached) return cached;
     const o = await this.db.organization.findUnique({
       where: { id },
       select: { name: true, acronym: true, aliases: true },
     });
-    if (!o) return [];
-    return [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])].flatMap((n) => contentWords(n));
+    const words = o ? [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])].flatMap((n) => contentWords(n)) : [];
+    this.wordsCache.set(id, words);
+    return words;
   }
 
   /** Events in which these actors take part: where a country-less event's candidates are. */

@@ -173,7 +173,16 @@ export async function resolveAnnotation(
     };
   };
 
-  for (const org of parentsFirst(annotation.organizations)) {
+  // One candidate query for all the organizations, one for all the persons.
+  const orgOrder = parentsFirst(annotation.organizations);
+  const orgCandidates = await graph.organizationCandidates(
+    orgOrder.map((o) => ({ nameKeys: organizationNameKeys(o.name, o.acronym, o.aliases), localKey: o.key })),
+  );
+  const personCandidates = await graph.personCandidates(
+    annotation.persons.map((p) => ({ nameKeys: personNameKeys(p.name, p.aliases), localKey: p.key })),
+  );
+
+  for (const [orgIndex, org] of orgOrder.entries()) {
     const path = `$.organizations[${annotation.organizations.indexOf(org)}]`;
     const description = {
       name: org.name,
@@ -188,10 +197,7 @@ export async function resolveAnnotation(
       record({ ...hinted, description });
       continue;
     }
-    const candidates = await graph.organizationCandidates(
-      organizationNameKeys(org.name, org.acronym, org.aliases),
-      org.key,
-    );
+    const candidates = orgCandidates[orgIndex] ?? [];
     const local = {
       key: org.key,
       name: org.name,
@@ -228,7 +234,7 @@ export async function resolveAnnotation(
       record({ ...hinted, description });
       continue;
     }
-    const candidates = await graph.personCandidates(personNameKeys(person.name, person.aliases), person.key);
+    const candidates = personCandidates[i] ?? [];
     const local = {
       key: person.key,
       name: person.name,
