@@ -74,9 +74,10 @@ export class LiveBus {
     });
     try {
       await transport.whenListening();
-    } catch (error) {
+    } catch {
+      // SUBSCRIBE failed: the connection went, and the transport logs that once.
       await stream.return();
-      throw new LiveUnavailableError(`${transport.outage()}: ${(error as Error).message}`);
+      throw new LiveUnavailableError(transport.outage());
     }
     // Redis may have gone while SUBSCRIBE was on its way.
     if (!stream.isOpen) throw new LiveUnavailableError(transport.outage());

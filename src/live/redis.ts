@@ -25,7 +25,7 @@ const connectionOptions: RedisOptions = {
   autoResubscribe: false,
 };
 
-/** `redis://user:secret@host:6379/0` → `host:6379`: logs and /live/status never show a password. */
+/** `redis://user:secret@host:6379/0` → `host:6379`: the log never shows a password. */
 export function redisAddress(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || '6379'}`;
@@ -142,13 +142,14 @@ export function redisTransport(url: string, channelPrefix: string, log = console
     },
     whenListening: () => subscribeAck,
     state: () => state,
+    // For clients: where Redis runs and why it failed is for the operator's log only.
     outage: () =>
       state === 'connecting'
-        ? `live updates are unavailable: Redis at ${address} has not answered yet (${lastError}); try again shortly`
-        : `live updates are interrupted: Redis at ${address} is unreachable (${lastError}); subscribe again shortly`,
+        ? 'live updates are unavailable: the service has not reached its event bus yet; try again shortly'
+        : 'live updates are interrupted: the service lost its event bus; subscribe again shortly',
     onDown: (listener) => downListeners.push(listener),
     listenerCount: () => listeners,
-    status: () => ({ redis: address, channel: topic, published, unsent }),
+    status: () => ({ channel: topic, published, unsent }),
     start() {
       // A failed first attempt is reported by the 'error' handler; ioredis goes on retrying.
       for (const client of [publisher, subscriber]) client.connect().catch(() => {});
