@@ -42,6 +42,7 @@ export function redisTransport(url: string, channelPrefix: string, log = console
   let lastError = 'not connected yet';
   let errorSinceReady = false;
   let reportedConnecting = false;
+  let reportedUnsent = false;
   let published = 0;
   let unsent = 0;
   let unsentInOutage = 0;
@@ -63,6 +64,7 @@ export function redisTransport(url: string, channelPrefix: string, log = console
       state = 'up';
       unsentInOutage = 0;
       errorSinceReady = false;
+      reportedUnsent = false;
     } else if (!up && state === 'up') {
       state = 'down';
       log(
@@ -98,7 +100,13 @@ export function redisTransport(url: string, channelPrefix: string, log = console
         (error: Error) => {
           unsent++;
           unsentInOutage++;
-          if (state === 'up' && !closing) log(`live updates: an announcement could not be sent: ${error.message}`);
+          // Once per connected period: a Redis that refuses every PUBLISH must not flood the log.
+          if (state === 'up' && !closing && !reportedUnsent) {
+            reportedUnsent = true;
+            log(
+              `live updates: an announcement could not be sent through Redis (${error.message}); counting the others`,
+            );
+          }
         },
       );
     },

@@ -77,6 +77,37 @@ function subscribe<T>(deliver: Deliver<T>) {
   });
 }
 
+/**
+ * Subscribers with the same filter share one query per announcement: every listener of a
+ * process receives the same announcement object (in process and from the Redis event
+ * target), and the cache goes with it.
+ */
+const matchesByAnnouncement = new WeakMap<ArticleCommitted, Map<string, Promise<number[]>>>();
+
+/** The ids, among the statements an announcement adds, of those that match `where` now. */
+function matchingStatements(
+  announcement: ArticleCommitted,
+  filter: string,
+  where: Parameters<typeof statementList.where>[0],
+): Promise<number[]> {
+  const { statementIds } = announcement;
+  if (statementIds.length === 0) return Promise.resolve([]);
+  const byFilter = matchesByAnnouncement.get(announcement) ?? new Map<string, Promise<number[]>>();
+  matchesByAnnouncement.set(announcement, byFilter);
+  let ids = byFilter.get(filter);
+  if (!ids) {
+    ids = prisma.statement
+      .findMany({
+        where: { AND: [{ id: { in: statementIds } }, statementList.where(where)] },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+      })
+      .then((rows) => rows.map((row) => row.id));
+    byFilter.set(filter, ids);
+  }
+  return ids;
+}
+
 builder.subscriptionType({
   description:
     'Live updates over Server-Sent Events (POST or GET /graphql with accept: text/event-stream). Events are sent after the commit; a subscriber receives each once, from the moment its response starts.',
@@ -88,16 +119,10 @@ builder.subscriptionFields((t) => ({
     description:
       'Each statement a committed ingestion adds that matches `where` (the filter of `statements`, applied on the server).',
     args: { where: statementList.args.where },
-    subscribe: (_root, args) =>
-      subscribe<number>(async ({ statementIds }) => {
-        if (statementIds.length === 0) return [];
-        const rows = await prisma.statement.findMany({
-          where: { AND: [{ id: { in: statementIds } }, statementList.where(args.where)] },
-          select: { id: true },
-          orderBy: { id: 'asc' },
-        });
-        return rows.map((row) => row.id);
-      }),
+    subscribe: (_root, args) => {
+      const filter = JSON.stringify(args.where ?? null);
+      return subscribe<number>((announcement) => matchingStatements(announcement, filter, args.where));
+    },
     resolve: async (query, id: number) => {
       const statement = await prisma.statement.findUnique({ ...query, where: { id } });
       if (!statement) throw gone(`statement ${id}`);
