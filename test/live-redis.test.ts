@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrismaClient } from './support/databases.js';
 import { syntheticArticle } from './support/fixtures.js';
 import {
+  connectAndDisconnect,
   ingest,
   liveStatus,
   type Payload,
-  residentKb,
   type Service,
   type Subscriber,
   startService,
@@ -144,37 +144,11 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('live updates through Re
   });
 
   it('1,000 subscribers connecting and disconnecting leave no listener, no Redis subscription, no memory', async () => {
-    const before = await liveStatus(a);
-    const rounds = async (count: number) => {
-      for (let i = 0; i < count; i += 10) {
-        await Promise.all(
-          Array.from({ length: 10 }, async (_, j) => {
-            const subscriber = await subscribe(a, (i + j) % 2 ? ARTICLES : STATEMENTS, {
-              where: { about: { some: { code: 'KZ' } } },
-            });
-            subscriber.close();
-          }),
-        );
-      }
-      await waitUntil(async () => (await liveStatus(a)).listeners === before.listeners, 'listeners detached');
-    };
-    const resident = async () => {
-      await a.collectGarbage();
-      return residentKb(a.pid);
-    };
-    await rounds(200); // warm-up
-    const samples = [await resident()];
-    const started = performance.now();
-    for (let k = 0; k < 4; k++) {
-      await rounds(250);
-      samples.push(await resident());
-    }
-    const after = await liveStatus(a);
-    console.log(
-      `1,000 SSE connect/disconnect cycles (through Redis): ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-        `listeners ${before.listeners} → ${after.listeners}, subscribers ${before.subscribers} → ${after.subscribers}; ` +
-        `RSS MB after warm-up and every 250 cycles: ${samples.map((kb) => (kb / 1024).toFixed(1)).join(', ')}`,
-    );
+    const queries = [
+      { query: STATEMENTS, variables: { where: { about: { some: { code: 'KZ' } } } } },
+      { query: ARTICLES },
+    ];
+    const { before, after, samples } = await connectAndDisconnect(a, queries, 'through Redis');
     expect(after).toMatchObject({ listeners: before.listeners, subscribers: before.subscribers });
     await waitUntil(async () => (await numsub()) === 0, 'Redis subscriptions released');
     expect((samples.at(-1) as number) - (samples[0] as number)).toBeLessThan(20 * 1024);

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrismaClient } from './support/databases.js';
 import { syntheticArticle } from './support/fixtures.js';
 import {
+  connectAndDisconnect,
   ingest,
   liveStatus,
   type Payload,
-  residentKb,
   type Service,
   startService,
   subscribe,
@@ -152,48 +152,14 @@ describe('live updates in process', () => {
   });
 
   it('1,000 subscribers connecting and disconnecting leave no listener and no memory behind', async () => {
-    const before = await liveStatus(service);
-    const cycle = async (i: number) => {
-      if (i % 10 === 9) {
-        // Some go away before the response has even started.
-        const abort = new AbortController();
-        const request = fetch(service.url, {
-          method: 'POST',
-          signal: abort.signal,
-          headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-          body: JSON.stringify({ query: ARTICLES }),
-        });
-        abort.abort();
-        await request.catch(() => {});
-        return;
-      }
-      const subscriber = await subscribe(service, i % 2 ? ARTICLES : STATEMENTS, {
-        where: { about: { some: { code: 'KZ' } } },
-      });
-      subscriber.close();
-    };
-    const rounds = async (count: number) => {
-      // Ten at a time: a dashboard's worth of tabs reconnecting together.
-      for (let i = 0; i < count; i += 10) await Promise.all(Array.from({ length: 10 }, (_, j) => cycle(i + j)));
-      await waitUntil(async () => (await liveStatus(service)).listeners === before.listeners, 'listeners detached');
-    };
-    const resident = async () => {
-      await service.collectGarbage();
-      return residentKb(service.pid);
-    };
-    await rounds(200); // warm-up: JIT, pools and caches reach their working size
-    const samples = [await resident()];
-    const started = performance.now();
-    for (let k = 0; k < 4; k++) {
-      await rounds(250);
-      samples.push(await resident());
-    }
-    const after = await liveStatus(service);
-    const mb = samples.map((kb) => (kb / 1024).toFixed(1));
-    console.log(
-      `1,000 SSE connect/disconnect cycles (${process.env.TEST_STORAGE}, in process): ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-        `listeners ${before.listeners} → ${after.listeners}, subscribers ${before.subscribers} → ${after.subscribers}; ` +
-        `RSS MB after warm-up and every 250 cycles: ${mb.join(', ')}`,
+    const queries = [
+      { query: STATEMENTS, variables: { where: { about: { some: { code: 'KZ' } } } } },
+      { query: ARTICLES },
+    ];
+    const { before, after, samples } = await connectAndDisconnect(
+      service,
+      queries,
+      `${process.env.TEST_STORAGE}, in process`,
     );
     expect(after).toMatchObject({ listeners: before.listeners, subscribers: before.subscribers });
     // Generous (measured: a few MB either way); a leak of 20 kB per subscriber would add 20 MB.

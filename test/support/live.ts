@@ -277,3 +277,61 @@ export async function startRedis(port: number): Promise<RedisProcess> {
     },
   };
 }
+
+export interface CycleMeasurement {
+  before: Payload;
+  after: Payload;
+  /** Resident kB after a full collection: after the warm-up, then every 250 cycles. */
+  samples: number[];
+}
+
+/**
+ * 1,000 subscribers connecting and disconnecting, ten at a time (a dashboard's worth of tabs
+ * reconnecting together), alternating between `queries`; every tenth goes away before its
+ * response has even started. Prints listeners and resident memory before and after.
+ */
+export async function connectAndDisconnect(
+  service: Service,
+  queries: { query: string; variables?: unknown }[],
+  label: string,
+): Promise<CycleMeasurement> {
+  const before = await liveStatus(service);
+  const cycle = async (i: number) => {
+    const { query, variables } = queries[i % queries.length] as { query: string; variables?: unknown };
+    if (i % 10 === 9) {
+      const abort = new AbortController();
+      const request = fetch(service.url, {
+        method: 'POST',
+        signal: abort.signal,
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query, variables }),
+      });
+      abort.abort();
+      await request.catch(() => {});
+      return;
+    }
+    (await subscribe(service, query, variables)).close();
+  };
+  const rounds = async (count: number) => {
+    for (let i = 0; i < count; i += 10) await Promise.all(Array.from({ length: 10 }, (_, j) => cycle(i + j)));
+    await waitUntil(async () => (await liveStatus(service)).listeners === before.listeners, 'listeners detached');
+  };
+  const resident = async () => {
+    await service.collectGarbage();
+    return residentKb(service.pid);
+  };
+  await rounds(200); // warm-up: JIT, pools and caches reach their working size
+  const samples = [await resident()];
+  const started = performance.now();
+  for (let k = 0; k < 4; k++) {
+    await rounds(250);
+    samples.push(await resident());
+  }
+  const after = await liveStatus(service);
+  console.log(
+    `1,000 SSE connect/disconnect cycles (${label}): ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+      `listeners ${before.listeners} → ${after.listeners}, subscribers ${before.subscribers} → ${after.subscribers}; ` +
+      `RSS MB after warm-up and every 250 cycles: ${samples.map((kb) => (kb / 1024).toFixed(1)).join(', ')}`,
+  );
+  return { before, after, samples };
+}
