@@ -45,7 +45,7 @@ export const configSchema = z.object({
   /** Prefix of the Redis channels: deployments (or test runs) sharing one Redis set their own. */
   REDIS_CHANNEL_PREFIX: z
     .string()
-    .regex(/^[\w.:-]{1,100}$/, 'REDIS_CHANNEL_PREFIX: letters, digits and _ . : - only (at most 100)')
+    .regex(/^[\w.:-]{1,100}$/, 'letters, digits and _ . : - only, at most 100 of them')
     .default('kg:live:'),
   /** API keys for writes: comma-separated `name:scope[+scope]:sha256` (see src/auth/keys.ts). */
   API_KEYS: z

@@ -132,3 +132,20 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('Redis going away', () =
     service = undefined;
   }, 180_000);
 });
+
+describe.runIf(process.env.TEST_STORAGE === 'postgres')('Redis settings', () => {
+  it('accepts redis:// and rediss:// URLs and refuses anything else with one clear message', async () => {
+    const { parseConfig } = await import('../src/config.js');
+    expect(parseConfig({ REDIS_URL: 'redis://:secret@10.0.0.5:6380/2' }).REDIS_URL).toBe(
+      'redis://:secret@10.0.0.5:6380/2',
+    );
+    expect(parseConfig({ REDIS_URL: ' rediss://cache.internal ' }).REDIS_URL).toBe('rediss://cache.internal');
+    expect(parseConfig({ REDIS_URL: '' })).toMatchObject({ REDIS_URL: undefined, REDIS_CHANNEL_PREFIX: 'kg:live:' });
+    expect(() => parseConfig({ REDIS_URL: 'http://10.0.0.5:6379' })).toThrow(
+      'invalid configuration: REDIS_URL: REDIS_URL must look like redis://[:password@]host:6379[/db] (or rediss:// for TLS)',
+    );
+    expect(() => parseConfig({ REDIS_CHANNEL_PREFIX: 'has spaces' })).toThrow(
+      'invalid configuration: REDIS_CHANNEL_PREFIX: letters, digits and _ . : - only, at most 100 of them',
+    );
+  });
+});
