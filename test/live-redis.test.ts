@@ -2,7 +2,8 @@
  * Live updates through Redis with two real instances of the service on one PostgreSQL
  * database (this file's), as behind a load balancer: an ingestion through either instance is
  * delivered by both, once per subscriber, filtered on the server; a rolled-back ingestion
- * announces nothing; stray messages on the channel are ignored; 1,000 subscribers coming and
+ * announces nothing; stray messages on the channel are ignored; the database going away during
+ * a delivery ends that stream clearly; 1,000 subscribers coming and
  * going leave no listener, no Redis subscription and no memory behind. The machine's Redis
  * (127.0.0.1:6379) is shared, so every run uses a channel prefix of its own.
  */
@@ -22,6 +23,7 @@ import {
   subscribe,
   waitUntil,
 } from './support/live.js';
+import { withAdminClient } from './support/postgres-admin.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PREFIX = `kg-test:${randomBytes(6).toString('hex')}:`;
@@ -141,6 +143,54 @@ describe.runIf(process.env.TEST_STORAGE === 'postgres')('live updates through Re
     expect(articles.received).toHaveLength(1);
     articles.close();
     expect((await fetch(`${a.base}/health`)).status).toBe(200);
+  });
+
+  it('ends a stream with SERVICE_UNAVAILABLE when the database goes away as an event is delivered', async () => {
+    const kz = await subscribe(b, STATEMENTS, { where: { about: { some: { code: 'KZ' } } } });
+    await withAdminClient(process.env.DATABASE_URL as string, async (db) => {
+      const { rows } = await db.query(
+        `SELECT s.id, s."articleId" FROM "Statement" s JOIN "Article" a ON a.id = s."articleId"
+         WHERE a.key = 'synthetic-load-21' ORDER BY s.id`,
+      );
+      // The table locked, the delivery's query waits on the lock; its connection is then cut.
+      await db.query('BEGIN');
+      await db.query('LOCK TABLE "Statement" IN ACCESS EXCLUSIVE MODE');
+      try {
+        // Article 21's announcement once more (the service loads only ids from Redis).
+        const announcement = {
+          articleId: rows[0].articleId,
+          articleKey: 'synthetic-load-21',
+          status: 'CREATED',
+          counts: { statements: 2, events: 0, eventRelations: 0, roles: 0, mentions: 6 },
+          statementIds: rows.map((row) => row.id),
+        };
+        await redis.publish(CHANNEL, JSON.stringify(announcement));
+        const waiting = await waitUntil(async () => {
+          const found = await db.query(
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return found.rows.length > 0 ? found.rows : undefined;
+        }, "the delivery's query waiting on the lock");
+        for (const { pid } of waiting) await db.query('SELECT pg_terminate_backend($1)', [pid]);
+        const [payload] = await kz.waitFor(1);
+        expect(payload).toEqual({
+          errors: [
+            expect.objectContaining({
+              message: 'live updates are interrupted: the database is unavailable; subscribe again shortly',
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            }),
+          ],
+        });
+        await waitUntil(() => kz.ended(), 'the stream ending');
+      } finally {
+        await db.query('ROLLBACK');
+      }
+    });
+    // The pool reconnects: the next subscriber gets the next ingestion.
+    const next = await subscribe(b, STATEMENTS, { where: { about: { some: { code: 'KZ' } } } });
+    expect((await ingest(a, syntheticArticle(26))).data.ingestArticle.status).toBe('CREATED');
+    expect((await next.waitFor(1))[0].data.statementAdded.evidence.article.title).toBe(titleOf(26));
+    next.close();
   });
 
   it('1,000 subscribers connecting and disconnecting leave no listener, no Redis subscription, no memory', async () => {

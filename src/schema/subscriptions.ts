@@ -7,7 +7,7 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from '../db-errors.js';
+import { isDatabaseUnavailable } from '../db-errors.js';
 import type { IngestStatus } from '../ingest/index.js';
 import { type ArticleCommitted, type Deliver, liveBus } from '../live/index.js';
 import { statementList } from './statement.js';
@@ -70,7 +70,7 @@ function subscribe<T>(deliver: Deliver<T>) {
       return await deliver(announcement);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      throw new GraphQLError(`live updates are interrupted: ${new DatabaseUnavailableError().message}`, {
+      throw new GraphQLError('live updates are interrupted: the database is unavailable; subscribe again shortly', {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       });
     }
