@@ -29,6 +29,24 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Log every SQL statement Prisma sends (for debugging). */
   LOG_SQL: booleanFromEnv.default(false),
+  /**
+   * Live updates (subscriptions) across instances: a Redis server every instance reaches.
+   * Unset: events are delivered in process, to the subscribers of the instance that wrote.
+   */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine(
+      (value) => value === undefined || /^rediss?:\/\/[^/]+(\/\d+)?\/?$/.test(value),
+      'REDIS_URL must look like redis://[:password@]host:6379[/db] (or rediss:// for TLS)',
+    ),
+  /** Prefix of the Redis channels: deployments (or test runs) sharing one Redis set their own. */
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/, 'letters, digits and _ . : - only, at most 100 of them')
+    .default('kg:live:'),
   /** API keys for writes: comma-separated `name:scope[+scope]:sha256` (see src/auth/keys.ts). */
   API_KEYS: z
     .string()

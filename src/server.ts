@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { config } from './config.js';
 import { closeDatabase, prisma, storageKind } from './db.js';
+import { startLiveUpdates, stopLiveUpdates } from './live/index.js';
 import { yoga } from './yoga.js';
 
 /** Fails fast, with one line, when the database cannot be reached. */
@@ -16,6 +17,8 @@ export async function checkDatabase(): Promise<void> {
 
 export async function startServer() {
   await checkDatabase();
+  // Live updates connect to Redis (with REDIS_URL) in the background: serving never waits for it.
+  startLiveUpdates();
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -34,6 +37,7 @@ export async function startServer() {
     console.log(`${signal}: closing`);
     server.close();
     server.closeAllConnections();
+    await stopLiveUpdates(); // ends open subscriptions, closes the Redis connections
     await closeDatabase();
     process.exit(0);
   };

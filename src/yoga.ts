@@ -5,6 +5,7 @@ import type { Context } from './builder.js';
 import { config } from './config.js';
 import { prisma } from './db.js';
 import { useExports } from './export/plugin.js';
+import { useLiveStatus } from './live/plugin.js';
 import { schema } from './schema/index.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from './web/graphiql.js';
 import { useExplorer } from './web/plugin.js';
@@ -31,5 +32,8 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
     }),
     useExports(), // GET /export/statements.csv|ndjson, /export/subgraph.cytoscape.json|ndjson|csv
     useExplorer(), // GET /explore/: the explorer front end (web/, built into web/dist/)
+    // GET /live/status: the live-updates bus (subscriptions themselves need no plugin: yoga
+    // serves them over Server-Sent Events).
+    useLiveStatus(),
   ],
 });

@@ -20,5 +20,6 @@ import './graph.js';
 import './stats.js';
 import './search.js';
 import './draft.js';
+import './subscriptions.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
