@@ -6,10 +6,12 @@
  * memory behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer } from './support/api-keys.js';
 import { openPrismaClient } from './support/databases.js';
 import { syntheticArticle } from './support/fixtures.js';
 import {
   connectAndDisconnect,
+  graphql,
   ingest,
   liveStatus,
   type Payload,
@@ -141,6 +143,40 @@ describe('live updates in process', () => {
     expect(aboutFrance.received).toHaveLength(2);
     for (const subscriber of [aboutKazakhstan, quotes, aboutFrance, articles]) subscriber.close();
     await waitUntil(async () => (await liveStatus(service)).listeners === 0, 'listeners detached');
+  });
+
+  it('delivers a curator’s correction to statementChanged, once, as the statement now is', async () => {
+    const CHANGED = /* GraphQL */ `
+      subscription($where: StatementFilter) { statementChanged(where: $where) { id text note about { code } } }
+    `;
+    const aboutUzbekistan = await subscribe(service, CHANGED, { where: { about: { some: { code: 'UZ' } } } });
+    const aboutFrance = await subscribe(service, CHANGED, { where: { about: { some: { code: 'FR' } } } });
+    const { data } = await graphql(
+      service,
+      '{ statements(first: 1, where: { article: { title: { equals: "Synthetic wire 4 reports on the Venn Institute" } }, kind: PARAPHRASE }) { edges { node { id article { version } } } } }',
+    );
+    const [edge] = data.statements.edges;
+    const edited = await graphql(
+      service,
+      'mutation($input: UpdateStatementInput!) { updateStatement(input: $input) { __typename } }',
+      {
+        input: { id: edge.node.id, expectedVersion: edge.node.article.version, about: ['KZ', 'UZ'], note: 'corrected' },
+      },
+      bearer('curate'),
+    );
+    expect(edited.data.updateStatement.__typename).toBe('ArticleEdited');
+    const [changed] = (await aboutUzbekistan.waitFor(1)).map((p: Payload) => p.data.statementChanged);
+    expect(changed).toMatchObject({
+      text: 'Kazakhstan would host the talks',
+      note: 'corrected',
+      about: [{ code: 'KZ' }, { code: 'UZ' }],
+    });
+    // An edit that does not touch the statement is not its change; other filters see nothing.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(aboutUzbekistan.received).toHaveLength(1);
+    expect(aboutFrance.received).toHaveLength(0);
+    aboutUzbekistan.close();
+    aboutFrance.close();
   });
 
   it('refuses a filter the statements query refuses, with the same message', async () => {

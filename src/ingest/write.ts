@@ -47,6 +47,8 @@ export interface WriteOutcome {
   removed: SupportedNodes;
   /** Statements this version adds (by id): not in the article before. For live updates. */
   addedStatementIds: number[];
+  /** Statements of the article before that this version changes (words, speaker, countries, date…). */
+  changedStatementIds: number[];
 }
 
 export interface WriteOptions {
@@ -101,13 +103,14 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
       decisions: [],
       removed: { persons: [], organizations: [], events: [] },
       addedStatementIds: [],
+      changedStatementIds: [],
     };
   }
 
   // A replacement starts from the article's earlier resolutions and without its earlier facts.
   const previous = new Map<string, PreviousResolution>();
   let formerlySupported: SupportedNodes = { persons: [], organizations: [], events: [] };
-  const previousStatementKeys = new Set<string>();
+  let previousStatements = new Map<string, string>();
   if (existing) {
     for (const r of await tx.resolution.findMany({ where: { articleId: existing.id } })) {
       const nodeId = r.personId ?? r.organizationId ?? r.eventId ?? r.countryCode;
@@ -115,9 +118,7 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
         previous.set(`${r.kind}:${r.localKey}`, { nodeId, rule: r.rule, score: r.score, reason: r.reason });
     }
     formerlySupported = await supportedBy(tx, existing.id);
-    for (const s of await tx.statement.findMany({ where: { articleId: existing.id }, select: { key: true } })) {
-      previousStatementKeys.add(s.key);
-    }
+    previousStatements = await statementFingerprints(tx, existing.id);
     await clearArticleFacts(tx, existing.id);
   }
 
@@ -291,10 +292,48 @@ export async function writeArticle(tx: Tx, prepared: PreparedArticle, options: W
     },
     decisions: resolution.decisions,
     removed,
-    addedStatementIds: [...statementIds.entries()]
-      .filter(([key]) => !previousStatementKeys.has(`${a.article.key}/${key}`))
-      .map(([, id]) => id),
+    ...(await statementChanges(tx, articleId, previousStatements)),
   };
+}
+
+/** What a statement says, as one string per key: equal strings, same statement. */
+async function statementFingerprints(tx: Tx, articleId: number): Promise<Map<string, string>> {
+  const rows = await tx.statement.findMany({
+    where: { articleId },
+    select: {
+      key: true,
+      kind: true,
+      text: true,
+      start: true,
+      end: true,
+      attributionStart: true,
+      attributionEnd: true,
+      speakerPersonId: true,
+      speakerOrganizationId: true,
+      saidOn: true,
+      saidOnPrecision: true,
+      occasionId: true,
+      note: true,
+      about: { select: { code: true }, orderBy: { code: 'asc' } },
+    },
+  });
+  return new Map(rows.map(({ key, ...rest }) => [key, JSON.stringify(rest)]));
+}
+
+/** The statements a version adds, and those it changes, compared with the version before. */
+async function statementChanges(tx: Tx, articleId: number, before: Map<string, string>) {
+  const after = await statementFingerprints(tx, articleId);
+  const ids = new Map(
+    (await tx.statement.findMany({ where: { articleId }, select: { key: true, id: true } })).map((s) => [s.key, s.id]),
+  );
+  const added: number[] = [];
+  const changed: number[] = [];
+  for (const [key, fingerprint] of after) {
+    const id = ids.get(key) as number;
+    if (!before.has(key)) added.push(id);
+    else if (before.get(key) !== fingerprint) changed.push(id);
+  }
+  return { addedStatementIds: added.sort((x, y) => x - y), changedStatementIds: changed.sort((x, y) => x - y) };
 }
 
 /** The stored article this document is a version of: same key, else same URL. */

@@ -25,6 +25,8 @@ export const articleCommittedSchema = z.object({
   counts,
   /** Statements this version adds (not in the article before). */
   statementIds: z.array(z.number().int()),
+  /** Statements this version changes (absent from older senders: none). */
+  changedStatementIds: z.array(z.number().int()).default([]),
 });
 
 export type ArticleCommitted = z.infer<typeof articleCommittedSchema>;
@@ -38,6 +40,7 @@ export function announcementOf(outcome: WriteOutcome): ArticleCommitted | null {
     status: outcome.status,
     counts: outcome.counts,
     statementIds: outcome.addedStatementIds,
+    changedStatementIds: outcome.changedStatementIds,
   };
 }
 

@@ -84,13 +84,17 @@ function subscribe<T>(deliver: Deliver<T>) {
  */
 const matchesByAnnouncement = new WeakMap<ArticleCommitted, Map<string, Promise<number[]>>>();
 
-/** The ids, among the statements an announcement adds, of those that match `where` now. */
+/** The ids, among the statements an announcement adds (or also changes), of those that match `where` now. */
 function matchingStatements(
   announcement: ArticleCommitted,
   filter: string,
   where: Parameters<typeof statementList.where>[0],
+  withChanged = false,
 ): Promise<number[]> {
-  const { statementIds } = announcement;
+  const statementIds = withChanged
+    ? [...announcement.statementIds, ...announcement.changedStatementIds]
+    : announcement.statementIds;
+  filter = `${withChanged ? 'changed' : 'added'}:${filter}`;
   if (statementIds.length === 0) return Promise.resolve([]);
   const byFilter = matchesByAnnouncement.get(announcement) ?? new Map<string, Promise<number[]>>();
   matchesByAnnouncement.set(announcement, byFilter);
@@ -122,6 +126,21 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args) => {
       const filter = JSON.stringify(args.where ?? null);
       return subscribe<number>((announcement) => matchingStatements(announcement, filter, args.where));
+    },
+    resolve: async (query, id: number) => {
+      const statement = await prisma.statement.findUnique({ ...query, where: { id } });
+      if (!statement) throw gone(`statement ${id}`);
+      return statement;
+    },
+  }),
+  statementChanged: t.prismaField({
+    type: 'Statement',
+    description:
+      'Each statement a committed ingestion or curation edit adds or changes (its words, speaker, countries, date, occasion or note) that matches `where`: the corrected statement as it is now.',
+    args: { where: statementList.args.where },
+    subscribe: (_root, args) => {
+      const filter = JSON.stringify(args.where ?? null);
+      return subscribe<number>((announcement) => matchingStatements(announcement, filter, args.where, true));
     },
     resolve: async (query, id: number) => {
       const statement = await prisma.statement.findUnique({ ...query, where: { id } });
